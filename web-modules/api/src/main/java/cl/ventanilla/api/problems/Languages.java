@@ -1,0 +1,46 @@
+package cl.ventanilla.api.problems;
+
+import cl.ventanilla.kernel.DomainException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The API speaks Spanish unless the caller's Accept-Language prefers English. */
+final class Languages {
+
+    private static final String BUNDLE = "cl.ventanilla.api.problems.Messages";
+
+    private Languages() {
+    }
+
+    static Locale preferred(HttpHeaders headers) {
+        if (headers != null) {
+            for (Locale locale : headers.getAcceptableLanguages()) {
+                if ("en".equals(locale.getLanguage())) {
+                    return Locale.ENGLISH;
+                }
+                if ("es".equals(locale.getLanguage())) {
+                    return DomainException.DEFAULT_LOCALE;
+                }
+            }
+        }
+        return DomainException.DEFAULT_LOCALE;
+    }
+
+    static String title(Response.StatusType status, Locale locale) {
+        return message("title." + status.getStatusCode(), locale);
+    }
+
+    static String message(String key, Locale locale, Object... arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, Languages.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        try {
+            return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        } catch (MissingResourceException e) {
+            return bundle.getString(key.startsWith("title.") ? "title.other" : "http.other");
+        }
+    }
+}
