@@ -157,7 +157,16 @@ final class PayaraDomain {
                 + " minutos (" + last + "); revise " + serverLog());
     }
 
+    /**
+     * Undeploys and stops. The launcher deploys the freshly built EAR at every start, so the domain is
+     * left without the application rather than reloading a stale copy at its next start.
+     */
     void stop() {
+        try {
+            asadmin(Map.of(), "undeploy", APPLICATION);
+        } catch (IOException | RuntimeException e) {
+            LOG.fine("Nada que retirar: " + e.getMessage());
+        }
         try {
             asadmin(Map.of(), "stop-domain", DOMAIN);
         } catch (IOException | RuntimeException e) {

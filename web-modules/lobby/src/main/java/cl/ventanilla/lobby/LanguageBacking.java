@@ -3,6 +3,7 @@ package cl.ventanilla.lobby;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -17,16 +18,28 @@ public class LanguageBacking {
     private static final Locale SPANISH = Locale.forLanguageTag("es-CL");
 
     public Locale getLocale() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String chosen = faces.getExternalContext().getRequestParameterMap().get("lang");
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        String chosen = external.getRequestParameterMap().get("lang");
         if ("en".equals(chosen)) {
             return Locale.ENGLISH;
         }
         if ("es".equals(chosen)) {
             return SPANISH;
         }
-        Locale browser = faces.getViewRoot() == null ? null : faces.getExternalContext().getRequestLocale();
-        return browser != null && "en".equals(browser.getLanguage()) ? Locale.ENGLISH : SPANISH;
+        // Without an Accept-Language header the servlet container answers with its own default locale,
+        // which is not the visitor's choice: Spanish then.
+        if (external.getRequestHeaderMap().get("Accept-Language") != null) {
+            for (Iterator<Locale> preferred = external.getRequestLocales(); preferred.hasNext(); ) {
+                String language = preferred.next().getLanguage();
+                if ("en".equals(language)) {
+                    return Locale.ENGLISH;
+                }
+                if ("es".equals(language)) {
+                    return SPANISH;
+                }
+            }
+        }
+        return SPANISH;
     }
 
     public String getTag() {

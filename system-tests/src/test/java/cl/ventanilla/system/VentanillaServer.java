@@ -1,0 +1,85 @@
+package cl.ventanilla.system;
+
+import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.payara.Launcher;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The built EAR on a real Payara Server, started once for all system tests through the same launcher
+ * as the run command, against the test PostgreSQL and Redis named by the environment. Stopped when the
+ * test JVM's root context closes.
+ */
+final class VentanillaServer implements ExtensionContext.Store.CloseableResource {
+
+    private static VentanillaServer running;
+
+    private final Launcher launcher;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private VentanillaServer(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    static synchronized VentanillaServer start(ExtensionContext context) throws Exception {
+        if (running == null) {
+            TestDatabase.recreate();
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            Path root = Path.of(System.getProperty("ventanilla.root"));
+            Path home = Path.of(System.getProperty("ventanilla.home"));
+            int portBase = Integer.parseInt(System.getProperty("ventanilla.portBase"));
+            // the domain survives between runs in target/; its log should tell only about this run
+            java.nio.file.Files.deleteIfExists(home.resolve("payara6/glassfish/domains/ventanilla/logs/server.log"));
+            running = new VentanillaServer(Launcher.start(environment, home, root, portBase));
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(VentanillaServer.class, running);
+        }
+        return running;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + launcher.httpPort() + path);
+    }
+
+    Path serverLog() {
+        return launcher.serverLog();
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static jakarta.json.JsonStructure json(String body) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+            return reader.read();
+        }
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+        running = null;
+    }
+}
