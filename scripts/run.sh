@@ -10,6 +10,14 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
+# secrets and connections from .env (never committed; see .env.example); empty values count as unset
+if [[ -f .env ]]; then
+    set -a
+    # shellcheck disable=SC1091
+    . ./.env
+    set +a
+fi
+
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     ./mvnw -q -B -DskipTests install
 fi

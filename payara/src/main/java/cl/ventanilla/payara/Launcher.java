@@ -103,6 +103,10 @@ public final class Launcher implements AutoCloseable {
                     + " (127.0.0.1:" + embedded.port() + (embedded.created() ? ", recién creado)" : ")");
         }
         configureRedis(env);
+        if (settings.get("VENTANILLA_JWT_PRIVATE_KEY_LOCATION").isEmpty()) {
+            env.putAll(SigningKeys.ensure(settings.home().resolve("keys")));
+        }
+        env.putIfAbsent("MP_JWT_VERIFY_ISSUER", settings.get("MP_JWT_VERIFY_ISSUER").orElse("https://ventanilla.local"));
         serverEnvironment = PayaraDomain.merge(settings.environment(), env);
 
         domain.install();

@@ -40,6 +40,7 @@ final class PayaraDomain {
     private final Settings settings;
     private final Path installation;
     private final Path passwordFile;
+    private boolean freshDomain;
 
     PayaraDomain(Settings settings) {
         this.settings = settings;
@@ -95,10 +96,25 @@ final class PayaraDomain {
         Files.writeString(marker, wanted);
     }
 
-    /** Creates the domain the first time; afterwards keeps it (and its configuration) as it is. */
+    /**
+     * Creates the domain the first time, and again whenever its set-up (payara/src/main/payara) changed:
+     * the domain is derived state (the data lives in PostgreSQL), so rebuilding it is the simplest way to
+     * keep it equal to its description.
+     */
     void createIfMissing() throws IOException {
+        Path marker = domainDirectory().resolve("config/ventanilla-setup.sha256");
+        String setup = setupFingerprint();
         if (Files.isDirectory(domainDirectory())) {
-            return;
+            if (Files.exists(marker) && Files.readString(marker).equals(setup)) {
+                return;
+            }
+            LOG.info("La configuración del dominio cambió: se vuelve a crear.");
+            try {
+                asadmin(Map.of(), "stop-domain", DOMAIN);
+            } catch (RuntimeException e) {
+                LOG.fine("El dominio no estaba corriendo: " + e.getMessage());
+            }
+            deleteRecursively(domainDirectory());
         }
         writePasswordFile();
         List<String> create = new ArrayList<>(List.of("create-domain", "--savelogin=false", "--checkports=true"));
@@ -112,6 +128,19 @@ final class PayaraDomain {
         asadmin(Map.of(), create.toArray(String[]::new));
         Files.copy(settings.jdbcDriver(), domainDirectory().resolve("lib/postgresql.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
+        freshDomain = true;
+    }
+
+    private String setupFingerprint() throws IOException {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(Files.readAllBytes(settings.domainSetup()));
+            digest.update(Files.readAllBytes(settings.resources()));
+            digest.update(String.valueOf(settings.portBase()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts the domain with the given environment, applies the set-up and resources, deploys the EAR. */
@@ -122,11 +151,14 @@ final class PayaraDomain {
         Path commands = Files.createTempFile(settings.home(), "setup-", ".asadmin");
         try {
             Files.writeString(commands, setup);
-            boolean configured = asadminOutput(environment, "list-jdbc-resources").contains("jdbc/ventanilla");
-            if (!configured) {
+            if (freshDomain) {
                 asadmin(environment, "multimode", "--file", commands.toString());
                 LOG.info("Dominio configurado; se reinicia para aplicar las opciones de la JVM.");
-                asadmin(environment, "restart-domain", DOMAIN);
+                // stop and start rather than restart-domain, which breaks its own admin connection
+                asadmin(environment, "stop-domain", DOMAIN);
+                asadmin(environment, "start-domain", DOMAIN);
+                // only a domain whose set-up completed is kept at the next start
+                Files.writeString(domainDirectory().resolve("config/ventanilla-setup.sha256"), setupFingerprint());
             }
         } finally {
             Files.deleteIfExists(commands);

@@ -51,8 +51,11 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
-    /** Classes of domain failures, which the REST API maps to HTTP statuses. */
+    /**
+     * Classes of domain failures, which the REST API maps to HTTP statuses. {@code UNAUTHENTICATED}: who
+     * is asking could not be established (wrong credentials, locked or inactive account).
+     */
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN
+        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED
     }
 }

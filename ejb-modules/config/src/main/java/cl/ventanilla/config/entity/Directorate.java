@@ -1,5 +1,6 @@
 package cl.ventanilla.config.entity;
 
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,15 +10,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Objects;
 import java.util.UUID;
 
-/** A municipal directorate (Dirección de Tránsito, DIDECO…): the top of the municipality's structure. */
+/**
+ * A municipal directorate (Dirección de Tránsito, DIDECO…): the top of the municipality's structure.
+ * Never deleted, because units, and through them tickets and appointments, refer to it: deactivated.
+ */
 @Entity
-@Table(name = "direcciones_municipales")
-@JsonbPropertyOrder({"id", "name", "description"})
-public class Directorate {
+@Table(name = Directorate.TABLE)
+@JsonbPropertyOrder({"id", "name", "description", "active"})
+public class Directorate implements Audited {
 
+    public static final String TABLE = "direcciones_municipales";
     public static final int NAME_LENGTH = 120;
     public static final int DESCRIPTION_LENGTH = 500;
 
@@ -42,8 +46,25 @@ public class Directorate {
     }
 
     public Directorate(String name, String description) {
-        this.name = Objects.requireNonNull(name, "name").strip();
-        this.description = description;
+        rename(name);
+        describe(description);
+    }
+
+    public void rename(String name) {
+        this.name = Text.name(name, NAME_LENGTH);
+    }
+
+    public void describe(String description) {
+        this.description = Text.optional(description, DESCRIPTION_LENGTH);
+    }
+
+    /** Hides the directorate from new configuration and from the public directory; its history stays. */
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void activate() {
+        this.active = true;
     }
 
     public UUID getId() {
@@ -60,5 +81,25 @@ public class Directorate {
 
     public boolean isActive() {
         return active;
+    }
+
+    @Override
+    public String auditEntity() {
+        return TABLE;
+    }
+
+    @Override
+    public String auditId() {
+        return String.valueOf(id);
+    }
+
+    @Override
+    public String auditLabel() {
+        return "la dirección «" + name + "»";
+    }
+
+    @Override
+    public JsonObject snapshot() {
+        return Snapshot.of("name", name, "description", description, "active", active);
     }
 }

@@ -1,7 +1,7 @@
 package cl.ventanilla.config.entity;
 
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -23,16 +23,20 @@ import java.util.UUID;
 /**
  * A service a unit offers to citizens ("Renovación de licencia de conducir"): how long an attention
  * takes, the letter its tickets carry, the requirements citizens must bring, and whether and how it
- * can be booked.
+ * can be booked. Never deleted (tickets and appointments refer to it): deactivated. It never moves to
+ * another unit, because tickets and appointments keep the pair (service, unit).
  */
 @Entity
-@Table(name = "servicios")
+@Table(name = MunicipalService.TABLE)
 @JsonbPropertyOrder({"id", "name", "description", "prefix", "requirements", "averageAttentionMinutes",
-    "takesAppointments", "slotMinutes", "dailyWalkInQuota", "slaMinutes", "unit"})
-public class MunicipalService {
+    "takesAppointments", "slotMinutes", "dailyWalkInQuota", "slaMinutes", "bookingHorizonDays",
+    "minimumLeadMinutes", "active", "unit"})
+public class MunicipalService implements Audited {
 
+    public static final String TABLE = "servicios";
     public static final int NAME_LENGTH = 120;
     public static final int DESCRIPTION_LENGTH = 500;
+    public static final int REQUIREMENTS_LENGTH = 4000;
     public static final int PREFIX_LENGTH = 2;
     public static final String PREFIX_PATTERN = "^[A-Z]{1,2}$";
 
@@ -42,7 +46,7 @@ public class MunicipalService {
 
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "unidad_id", nullable = false)
+    @JoinColumn(name = "unidad_id", nullable = false, updatable = false)
     private Unit unit;
 
     @NotBlank
@@ -103,11 +107,76 @@ public class MunicipalService {
 
     public MunicipalService(Unit unit, String name, String prefix) {
         this.unit = Objects.requireNonNull(unit, "unit");
-        this.name = Objects.requireNonNull(name, "name").strip();
-        this.prefix = Objects.requireNonNull(prefix, "prefix").strip().toUpperCase();
-        if (!this.prefix.matches(PREFIX_PATTERN)) {
-            throw new IllegalArgumentException("A ticket prefix is one or two letters A–Z: " + prefix);
+        rename(name);
+        changePrefix(prefix);
+    }
+
+    public void rename(String name) {
+        this.name = Text.name(name, NAME_LENGTH);
+    }
+
+    /** The letter(s) its tickets carry ("R" → R-042); unique within the unit. */
+    public void changePrefix(String prefix) {
+        String letters = prefix == null ? "" : prefix.strip().toUpperCase();
+        if (!letters.matches(PREFIX_PATTERN)) {
+            throw ConfigException.invalid("service.prefix", prefix);
         }
+        this.prefix = letters;
+    }
+
+    /** What citizens read about the service and what they must bring. */
+    public void describe(String description, String requirements) {
+        this.description = Text.optional(description, DESCRIPTION_LENGTH);
+        this.requirements = Text.optional(requirements, REQUIREMENTS_LENGTH);
+    }
+
+    /**
+     * How walk-in attention is planned: the average minutes an attention takes, the longest wait the
+     * unit aims for, and how many walk-in tickets a day it hands out ({@code null}: no limit).
+     */
+    public void planAttention(int averageAttentionMinutes, int slaMinutes, Integer dailyWalkInQuota) {
+        if (averageAttentionMinutes < 1) {
+            throw ConfigException.invalid("service.averageAttentionMinutes");
+        }
+        if (slaMinutes < 1) {
+            throw ConfigException.invalid("service.slaMinutes");
+        }
+        if (dailyWalkInQuota != null && dailyWalkInQuota < 0) {
+            throw ConfigException.invalid("service.dailyWalkInQuota");
+        }
+        this.averageAttentionMinutes = averageAttentionMinutes;
+        this.slaMinutes = slaMinutes;
+        this.dailyWalkInQuota = dailyWalkInQuota;
+    }
+
+    /**
+     * Whether and how citizens book it: slot length, how many days ahead, and the least time between
+     * booking and the slot.
+     */
+    public void planBookings(boolean takesAppointments, int slotMinutes, int bookingHorizonDays,
+            int minimumLeadMinutes) {
+        if (slotMinutes < 1) {
+            throw ConfigException.invalid("service.slotMinutes");
+        }
+        if (bookingHorizonDays < 1) {
+            throw ConfigException.invalid("service.bookingHorizonDays");
+        }
+        if (minimumLeadMinutes < 0) {
+            throw ConfigException.invalid("service.minimumLeadMinutes");
+        }
+        this.takesAppointments = takesAppointments;
+        this.slotMinutes = slotMinutes;
+        this.bookingHorizonDays = bookingHorizonDays;
+        this.minimumLeadMinutes = minimumLeadMinutes;
+    }
+
+    /** Stops offering the service; tickets and appointments that refer to it keep it. */
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void activate() {
+        this.active = true;
     }
 
     public UUID getId() {
@@ -154,23 +223,40 @@ public class MunicipalService {
         return slaMinutes;
     }
 
-    @JsonbTransient
     public int getBookingHorizonDays() {
         return bookingHorizonDays;
     }
 
-    @JsonbTransient
     public int getMinimumLeadMinutes() {
         return minimumLeadMinutes;
     }
 
-    @JsonbTransient
     public boolean isActive() {
         return active;
     }
 
-    /** Stops offering the service; tickets and appointments that refer to it keep it. */
-    public void deactivate() {
-        this.active = false;
+    @Override
+    public String auditEntity() {
+        return TABLE;
+    }
+
+    @Override
+    public String auditId() {
+        return String.valueOf(id);
+    }
+
+    @Override
+    public String auditLabel() {
+        return "el servicio «" + name + "»";
+    }
+
+    @Override
+    public JsonObject snapshot() {
+        return Snapshot.of("unitId", unit.getId(), "name", name, "prefix", prefix, "description", description,
+                "requirements", requirements, "averageAttentionMinutes", averageAttentionMinutes,
+                "slaMinutes", slaMinutes, "dailyWalkInQuota", dailyWalkInQuota,
+                "takesAppointments", takesAppointments, "slotMinutes", slotMinutes,
+                "bookingHorizonDays", bookingHorizonDays, "minimumLeadMinutes", minimumLeadMinutes,
+                "active", active);
     }
 }

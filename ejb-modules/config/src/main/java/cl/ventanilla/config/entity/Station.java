@@ -1,5 +1,8 @@
 package cl.ventanilla.config.entity;
 
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,17 +17,26 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** A desk of a unit ("Módulo 4") and the services it can attend; its name is what the lobby screen shows. */
+/**
+ * A desk of a unit ("Módulo 4") and the services it can attend; its name and number are what the
+ * lobby screen shows. Never deleted (tickets refer to it): deactivated. It never moves to another
+ * unit, because tickets keep the pair (station, unit).
+ */
 @Entity
-@Table(name = "estaciones")
-public class Station {
+@Table(name = Station.TABLE)
+@JsonbPropertyOrder({"id", "number", "name", "active", "serviceIds", "unit"})
+public class Station implements Audited {
 
+    public static final String TABLE = "estaciones";
     public static final int NAME_LENGTH = 60;
 
     @Id
@@ -32,7 +44,7 @@ public class Station {
     private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "unidad_id", nullable = false)
+    @JoinColumn(name = "unidad_id", nullable = false, updatable = false)
     private Unit unit;
 
     @NotBlank
@@ -59,19 +71,52 @@ public class Station {
 
     public Station(Unit unit, int number, String name) {
         this.unit = Objects.requireNonNull(unit, "unit");
+        renumber(number);
+        rename(name);
+    }
+
+    public void rename(String name) {
+        this.name = Text.name(name, NAME_LENGTH);
+    }
+
+    /** The number the lobby screen calls citizens to ("Módulo 4"); unique within the unit. */
+    public void renumber(int number) {
         if (number < 1) {
-            throw new IllegalArgumentException("A station number is positive: " + number);
+            throw ConfigException.invalid("station.number", number);
         }
         this.number = number;
-        this.name = Objects.requireNonNull(name, "name").strip();
     }
 
     /** Lets this station attend a service of its own unit. */
     public void attend(MunicipalService service) {
-        if (!service.getUnit().getId().equals(unit.getId())) {
-            throw new IllegalArgumentException("A station attends only services of its own unit");
-        }
+        refuseOtherUnits(List.of(service));
         services.add(service);
+    }
+
+    /** The services this station attends from now on, all of its own unit; the others are dropped. */
+    public void attendOnly(Collection<MunicipalService> attended) {
+        refuseOtherUnits(attended);
+        services.retainAll(attended);
+        services.addAll(attended);
+    }
+
+    private void refuseOtherUnits(Collection<MunicipalService> attended) {
+        attended.stream().filter(service -> !service.getUnit().getId().equals(unit.getId())).findFirst()
+                .ifPresent(service -> {
+                    throw ConfigException.invalid("station.serviceOfOtherUnit", service.getName(), unit.getName());
+                });
+    }
+
+    public boolean attends(MunicipalService service) {
+        return services.contains(service);
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void activate() {
+        this.active = true;
     }
 
     public UUID getId() {
@@ -94,7 +139,35 @@ public class Station {
         return active;
     }
 
+    @JsonbTransient
     public Set<MunicipalService> getServices() {
         return Collections.unmodifiableSet(services);
+    }
+
+    /** The ids of the services it attends, in the order of their names. */
+    public List<UUID> getServiceIds() {
+        return services.stream().sorted(Comparator.comparing(MunicipalService::getName))
+                .map(MunicipalService::getId).toList();
+    }
+
+    @Override
+    public String auditEntity() {
+        return TABLE;
+    }
+
+    @Override
+    public String auditId() {
+        return String.valueOf(id);
+    }
+
+    @Override
+    public String auditLabel() {
+        return "la estación «" + name + "» (n.º " + number + ")";
+    }
+
+    @Override
+    public JsonObject snapshot() {
+        return Snapshot.of("unitId", unit.getId(), "number", number, "name", name, "active", active,
+                "serviceIds", services.stream().map(MunicipalService::getId).map(String::valueOf).sorted().toList());
     }
 }

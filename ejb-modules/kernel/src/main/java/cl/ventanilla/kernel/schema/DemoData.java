@@ -70,6 +70,32 @@ public class DemoData {
         }
     }
 
+    /**
+     * Outside the demo, creates the first administrator when the environment names a password
+     * ({@code VENTANILLA_ADMIN_PASSWORD}, with {@code VENTANILLA_ADMIN_RUT} and {@code VENTANILLA_ADMIN_EMAIL})
+     * and no administrator exists yet; otherwise does nothing. No password is ever generated here.
+     */
+    public void firstAdministratorFromEnvironment(DataSource dataSource) {
+        if (adminPassword.filter(p -> !p.isBlank()).isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+                createAdministrator(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("No se pudo crear el primer administrador", e);
+        }
+    }
+
     private void createAdministrator(Connection connection) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement(
                 "SELECT 1 FROM usuario_roles WHERE rol = 'ADMIN' LIMIT 1");

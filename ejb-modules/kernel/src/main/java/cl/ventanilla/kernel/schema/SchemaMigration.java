@@ -53,6 +53,9 @@ public class SchemaMigration {
                 + " (" + result.migrationsExecuted + " migraciones aplicadas en este arranque).");
         if (loadDemoData) {
             demoData.load(dataSource);
+        } else {
+            // production: the first administrator comes from the environment, once, or not at all
+            demoData.firstAdministratorFromEnvironment(dataSource);
         }
     }
 }

@@ -30,7 +30,8 @@ public class DatabaseReadiness implements HealthCheck {
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("""
                         SELECT pg_is_in_recovery(),
-                               (SELECT max(version) FROM flyway_historial_esquema WHERE success)""")) {
+                               (SELECT version FROM flyway_historial_esquema
+                                WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1)""")) {
             row.next();
             boolean standby = row.getBoolean(1);
             String schema = row.getString(2);

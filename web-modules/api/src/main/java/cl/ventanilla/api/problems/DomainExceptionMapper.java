@@ -22,6 +22,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
             case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
             case INVALID -> Response.Status.BAD_REQUEST;
         };
         return new Problem("urn:ventanilla:problem:" + exception.key(), Languages.title(status, locale),

@@ -17,8 +17,13 @@ final class Languages {
     }
 
     static Locale preferred(HttpHeaders headers) {
-        if (headers != null) {
-            for (Locale locale : headers.getAcceptableLanguages()) {
+        return headers == null ? DomainException.DEFAULT_LOCALE : preferred(headers.getAcceptableLanguages(), true);
+    }
+
+    /** The first of the caller's languages that the API speaks; Spanish when none or when not said. */
+    static Locale preferred(java.util.List<Locale> acceptable, boolean said) {
+        if (said) {
+            for (Locale locale : acceptable) {
                 if ("en".equals(locale.getLanguage())) {
                     return Locale.ENGLISH;
                 }

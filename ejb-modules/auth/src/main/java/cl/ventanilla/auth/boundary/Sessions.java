@@ -1,0 +1,48 @@
+package cl.ventanilla.auth.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Sessions ended by a logout before their token expired. Tokens are not stored, so a logout records the
+ * token's id ({@code jti}) until the moment it would have expired anyway; every instance of the cluster
+ * then refuses it. Expired entries are removed as new ones arrive.
+ */
+@Stateless
+public class Sessions {
+
+    /** Longest token id kept; ours are UUIDs. */
+    public static final int ID_LENGTH = 64;
+
+    @PersistenceContext(unitName = "auth")
+    EntityManager em;
+
+    /** Ends the session of the token with this id, everywhere. Revoking twice is harmless. */
+    public void revoke(String tokenId, Instant expiresAt) {
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (tokenId == null || tokenId.isBlank() || tokenId.length() > ID_LENGTH) {
+            throw new IllegalArgumentException("A token id is 1 to " + ID_LENGTH + " characters");
+        }
+        em.createNativeQuery("DELETE FROM sesiones_revocadas WHERE expira_en < now()").executeUpdate();
+        em.createNativeQuery("INSERT INTO sesiones_revocadas (jti, expira_en) VALUES (?1, ?2) ON CONFLICT (jti) DO NOTHING")
+                .setParameter(1, tokenId)
+                .setParameter(2, expiresAt)
+                .executeUpdate();
+    }
+
+    /** Whether a logout ended the session of the token with this id. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isRevoked(String tokenId) {
+        if (tokenId == null || tokenId.isBlank() || tokenId.length() > ID_LENGTH) {
+            return false;
+        }
+        return !em.createNativeQuery("SELECT 1 FROM sesiones_revocadas WHERE jti = ?1")
+                .setParameter(1, tokenId)
+                .getResultList().isEmpty();
+    }
+}

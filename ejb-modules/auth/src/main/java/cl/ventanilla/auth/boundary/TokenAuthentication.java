@@ -1,0 +1,85 @@
+package cl.ventanilla.auth.boundary;
+
+import cl.ventanilla.auth.control.TokenVerifier;
+import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The one way in, for the REST API and every screen: a Ventanilla token (RS256, see {@link TokenVerifier}),
+ * as a bearer token on /api/ or in the session cookie on the screens. A valid, unrevoked token
+ * authenticates the request with the person's RUT and roles; nothing is kept in an HTTP session, so any
+ * instance of the cluster serves any request, and a login at /auth/ counts for every screen (single
+ * sign-on). One mechanism for the whole application: Jakarta Security resolves a single one per EAR.
+ *
+ * <ul>
+ * <li>A bad bearer token gets 401; no token leaves the request anonymous (public endpoints answer,
+ * protected ones refuse).</li>
+ * <li>A protected page without a valid session sends the browser to /auth/ and back afterwards.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TokenAuthentication implements HttpAuthenticationMechanism {
+
+    /** Request attribute with the {@link VerifiedToken} of an authenticated request. */
+    public static final String TOKEN = TokenAuthentication.class.getName() + ".token";
+    public static final String LOGIN_PAGE = "/auth/";
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    Sessions sessions;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Optional<String> bearer = bearer(request);
+        if (bearer.isPresent()) {
+            Optional<VerifiedToken> token = current(bearer.get());
+            if (token.isEmpty()) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"ventanilla\", error=\"invalid_token\"");
+                return context.responseUnauthorized();
+            }
+            return accept(request, context, token.get());
+        }
+        Optional<String> cookie = SessionCookie.read(request);
+        Optional<VerifiedToken> session = cookie.flatMap(this::current);
+        if (session.isPresent()) {
+            return accept(request, context, session.get());
+        }
+        if (cookie.isPresent()) {
+            SessionCookie.clear(request, response);
+        }
+        if (context.isProtected() && !request.getRequestURI().startsWith("/api/")) {
+            String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(LOGIN_PAGE + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus accept(HttpServletRequest request, HttpMessageContext context, VerifiedToken token) {
+        request.setAttribute(TOKEN, token);
+        return context.notifyContainerAboutLogin(token.rut(), token.roles());
+    }
+
+    private Optional<VerifiedToken> current(String token) {
+        return verifier.verify(token).filter(t -> !t.id().isBlank() && !sessions.isRevoked(t.id()));
+    }
+
+    private static Optional<String> bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).strip());
+    }
+}

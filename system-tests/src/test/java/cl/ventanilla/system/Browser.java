@@ -1,0 +1,98 @@
+package cl.ventanilla.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by its chromedriver (nothing is downloaded), with a fresh profile:
+ * a person in front of the screens. Screenshots go to target/screens.
+ */
+final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final VentanillaServer server;
+    private final Path profile;
+
+    Browser(VentanillaServer server, String language) throws IOException {
+        this.server = server;
+        this.profile = Files.createTempDirectory("ventanilla-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=" + language, "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    void open(String path) {
+        driver.get(server.uri(path).toString());
+    }
+
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    void type(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    void click(By by) {
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    void clickId(String id) {
+        click(By.id(id));
+    }
+
+    /** Chooses the first option of a select whose label contains the text. */
+    void choose(String id, String text) {
+        org.openqa.selenium.support.ui.Select select = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id)));
+        WebElement option = select.getOptions().stream().filter(o -> o.getText().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option with " + text + " in #" + id));
+        select.selectByVisibleText(option.getText());
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void screenshot(String name) throws IOException {
+        Path directory = Path.of(System.getProperty("ventanilla.screenshots", "target/screens"));
+        Files.createDirectories(directory);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

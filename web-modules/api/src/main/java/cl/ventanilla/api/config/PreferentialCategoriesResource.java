@@ -1,0 +1,28 @@
+package cl.ventanilla.api.config;
+
+import cl.ventanilla.config.boundary.PriorityRules;
+import cl.ventanilla.config.entity.PreferentialCategory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code /api/config/preferential-categories}: who the law entitles to preferential attention. */
+@RequestScoped
+@Path("config/preferential-categories")
+@Produces(MediaType.APPLICATION_JSON)
+public class PreferentialCategoriesResource {
+
+    @Inject
+    PriorityRules priorityRules;
+
+    @GET
+    @PermitAll
+    public List<PreferentialCategory> categories() {
+        return priorityRules.categories();
+    }
+}
