@@ -62,14 +62,18 @@ final class Browser implements AutoCloseable {
         field.sendKeys(value);
     }
 
+    /** Clicks something that does not leave the page (a checkbox). */
     void click(By by) {
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Clicks a button or link that loads another page, and waits until that page has loaded. */
     void clickId(String id) {
-        click(By.id(id));
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.id(id)).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Chooses the first option of a select whose label contains the text. */

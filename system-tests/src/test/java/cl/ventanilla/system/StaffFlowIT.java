@@ -103,10 +103,16 @@ class StaffFlowIT {
             operator.type("rut", operatorRut);
             operator.type("clave", Accounts.PASSWORD);
             operator.clickId("entrar");
-            assertEquals("/admin/", operator.path(), "an operator lands on the staff console");
+            assertEquals("/auth/cambiar-clave.xhtml", operator.path(), "a password the administrator chose is replaced first");
+            operator.screenshot("04-cambio-de-clave");
+            operator.type("actual", Accounts.PASSWORD);
+            operator.type("nueva", "mi-clave-propia-2026");
+            operator.type("repetida", "mi-clave-propia-2026");
+            operator.clickId("cambiar");
+            assertEquals("/admin/", operator.path(), "then an operator lands on the staff console");
             assertEquals("Consola de funcionarios", operator.heading());
             assertTrue(operator.text().contains("Sesión de " + operatorRut));
-            operator.screenshot("04-consola-operador");
+            operator.screenshot("06-consola-operador");
 
             operator.open("/config/");
             assertEquals("Acceso no permitido", operator.heading());

@@ -107,6 +107,19 @@ class TokensIT {
         assertEquals(401, users(token), "nor the API");
     }
 
+    @Test
+    void deactivatingAnAccountShutsOutItsTokensAtOnce() throws Exception {
+        String rut = Accounts.create(server, adminToken, "SUPERVISOR");
+        String supervisor = Accounts.signIn(server, rut, Accounts.PASSWORD);
+        assertEquals(200, server.get("/api/auth/me", "Authorization", "Bearer " + supervisor).statusCode());
+        assertEquals(200, page("/admin/", supervisor));
+        String id = Database.string("SELECT id::text FROM usuarios WHERE rut = '" + rut + "'");
+        assertEquals(200, server.send("POST", "/api/auth/users/" + id + "/deactivate", "",
+                "Authorization", "Bearer " + adminToken).statusCode());
+        assertEquals(401, server.get("/api/auth/me", "Authorization", "Bearer " + supervisor).statusCode());
+        assertEquals(302, page("/admin/", supervisor));
+    }
+
     private static int users(String token) throws Exception {
         return server.get("/api/auth/users", "Authorization", "Bearer " + token).statusCode();
     }
@@ -115,10 +128,11 @@ class TokensIT {
         return server.get(path, "Cookie", "VENTANILLA_SESION=" + token).statusCode();
     }
 
-    private static JsonObject claims(Instant expiry) {
+    /** Claims of the demo administrator, as Ventanilla would write them. */
+    private static JsonObject claims(Instant expiry) throws Exception {
         return Json.createObjectBuilder()
                 .add("iss", "https://ventanilla.local")
-                .add("sub", UUID.randomUUID().toString())
+                .add("sub", Database.string("SELECT id::text FROM usuarios WHERE rut = '" + Accounts.ADMIN_RUT + "'"))
                 .add("upn", Accounts.ADMIN_RUT)
                 .add("preferred_username", Accounts.ADMIN_RUT)
                 .add("groups", Json.createArrayBuilder().add("ADMIN"))

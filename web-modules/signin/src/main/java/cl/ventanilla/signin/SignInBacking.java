@@ -39,7 +39,12 @@ public class SignInBacking {
             var token = tokens.issue(user);
             SessionCookie.write((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                     token.token(), token.expiresAt());
-            external.redirect(Destinations.after(user.roles(), next));
+            String destination = Destinations.after(user.roles(), next);
+            // a password an administrator chose is replaced by its owner before anything else
+            external.redirect(user.mustChangePassword()
+                    ? external.getRequestContextPath() + "/cambiar-clave.xhtml?next="
+                            + java.net.URLEncoder.encode(destination, java.nio.charset.StandardCharsets.UTF_8)
+                    : destination);
             faces.responseComplete();
         } catch (RuntimeException refused) {
             Feedback.problem(refused);

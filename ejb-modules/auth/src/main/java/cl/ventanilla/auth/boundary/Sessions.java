@@ -45,4 +45,28 @@ public class Sessions {
                 .setParameter(1, tokenId)
                 .getResultList().isEmpty();
     }
+
+    /**
+     * Whether a token may still open the application: its session was not ended by a logout, and the
+     * account it speaks for still exists and is active. One query per request, so a deactivated account
+     * is shut out at once, everywhere, without waiting for its tokens to expire.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isCurrent(String tokenId, String accountId) {
+        if (tokenId == null || tokenId.isBlank() || tokenId.length() > ID_LENGTH || accountId == null) {
+            return false;
+        }
+        java.util.UUID account;
+        try {
+            account = java.util.UUID.fromString(accountId);
+        } catch (IllegalArgumentException notOurs) {
+            return false;
+        }
+        return !em.createNativeQuery("""
+                SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM sesiones_revocadas WHERE jti = ?1)
+                           AND EXISTS (SELECT 1 FROM usuarios WHERE id = ?2 AND activo)""")
+                .setParameter(1, tokenId)
+                .setParameter(2, account)
+                .getResultList().isEmpty();
+    }
 }

@@ -21,8 +21,8 @@ import java.util.Optional;
  * sign-on). One mechanism for the whole application: Jakarta Security resolves a single one per EAR.
  *
  * <ul>
- * <li>A bad bearer token gets 401; no token leaves the request anonymous (public endpoints answer,
- * protected ones refuse).</li>
+ * <li>A bad bearer token gets 401 — forged, expired, logged out, or of an account deactivated since;
+ * no token leaves the request anonymous (public endpoints answer, protected ones refuse).</li>
  * <li>A protected page without a valid session sends the browser to /auth/ and back afterwards.</li>
  * </ul>
  */
@@ -72,7 +72,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
 
     private Optional<VerifiedToken> current(String token) {
-        return verifier.verify(token).filter(t -> !t.id().isBlank() && !sessions.isRevoked(t.id()));
+        return verifier.verify(token).filter(t -> sessions.isCurrent(t.id(), t.subject()));
     }
 
     private static Optional<String> bearer(HttpServletRequest request) {
