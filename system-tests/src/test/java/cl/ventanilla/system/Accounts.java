@@ -17,6 +17,7 @@ final class Accounts {
     static final String ADMIN_RUT = "11111111-1";
     static final String ADMIN_PASSWORD = "prueba-sistema-2026";
     static final String PASSWORD = "clave-de-prueba-123";
+    static final String OWN_PASSWORD = "clave-propia-456";
 
     private Accounts() {
     }
@@ -54,13 +55,29 @@ final class Accounts {
         return rut;
     }
 
+    /**
+     * A new account of the role, signed in, that already replaced the password the administrator chose
+     * (until then the screens only offer the password change).
+     */
+    static String ready(VentanillaServer server, String adminToken, String role) throws Exception {
+        String rut = create(server, adminToken, role);
+        String token = signIn(server, rut, PASSWORD);
+        HttpResponse<String> changed = server.send("PUT", "/api/auth/me/password", Json.createObjectBuilder()
+                .add("currentPassword", PASSWORD).add("newPassword", OWN_PASSWORD).build().toString(),
+                "Content-Type", "application/json", "Authorization", "Bearer " + token);
+        if (changed.statusCode() != 204) {
+            throw new AssertionError("changing the first password answered " + changed.statusCode() + ": " + changed.body());
+        }
+        return token;
+    }
+
     /** A signed-in token for an account of each role, and none for ANONYMOUS. */
     static Map<String, String> tokensForEveryRole(VentanillaServer server) throws Exception {
         String admin = signIn(server, ADMIN_RUT, ADMIN_PASSWORD);
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("ADMIN", admin);
         for (String role : List.of("SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY")) {
-            tokens.put(role, signIn(server, create(server, admin, role), PASSWORD));
+            tokens.put(role, ready(server, admin, role));
         }
         return tokens;
     }

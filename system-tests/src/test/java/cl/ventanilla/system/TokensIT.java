@@ -53,7 +53,7 @@ class TokensIT {
 
     @Test
     void aTamperedTokenIsRefused() throws Exception {
-        String operator = Accounts.signIn(server, Accounts.create(server, adminToken, "OPERATOR"), Accounts.PASSWORD);
+        String operator = Accounts.ready(server, adminToken, "OPERATOR");
         assertEquals(403, users(operator));
         String[] parts = operator.split("\\.");
         JsonObject claims = decode(parts[1]);
@@ -108,9 +108,20 @@ class TokensIT {
     }
 
     @Test
+    void aPasswordTheAdministratorChoseOpensOnlyThePasswordChange() throws Exception {
+        String rut = Accounts.create(server, adminToken, "OPERATOR");
+        String first = Accounts.signIn(server, rut, Accounts.PASSWORD);
+        HttpResponse<String> console = server.get("/admin/", "Cookie", "VENTANILLA_SESION=" + first);
+        assertEquals(302, console.statusCode());
+        assertTrue(console.headers().firstValue("Location").orElse("").contains("/auth/cambiar-clave.xhtml?next=%2Fadmin%2F"),
+                console.headers().toString());
+        assertEquals(200, page("/auth/cambiar-clave.xhtml", first));
+    }
+
+    @Test
     void deactivatingAnAccountShutsOutItsTokensAtOnce() throws Exception {
-        String rut = Accounts.create(server, adminToken, "SUPERVISOR");
-        String supervisor = Accounts.signIn(server, rut, Accounts.PASSWORD);
+        String supervisor = Accounts.ready(server, adminToken, "SUPERVISOR");
+        String rut = Database.string("SELECT rut FROM usuarios WHERE nombre = 'Prueba SUPERVISOR' ORDER BY fecha_creacion DESC LIMIT 1");
         assertEquals(200, server.get("/api/auth/me", "Authorization", "Bearer " + supervisor).statusCode());
         assertEquals(200, page("/admin/", supervisor));
         String id = Database.string("SELECT id::text FROM usuarios WHERE rut = '" + rut + "'");

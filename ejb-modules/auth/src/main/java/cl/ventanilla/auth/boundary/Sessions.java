@@ -46,27 +46,41 @@ public class Sessions {
                 .getResultList().isEmpty();
     }
 
+    /** What a signed token still opens. */
+    public enum State {
+        /** Logged out, or the account was deactivated or is gone: nothing. */
+        ENDED,
+        /** The account must replace a password an administrator chose before anything else. */
+        MUST_CHANGE_PASSWORD,
+        /** Everything its roles allow. */
+        CURRENT
+    }
+
     /**
-     * Whether a token may still open the application: its session was not ended by a logout, and the
-     * account it speaks for still exists and is active. One query per request, so a deactivated account
-     * is shut out at once, everywhere, without waiting for its tokens to expire.
+     * What a token may still open: nothing when its session was ended by a logout or the account it speaks
+     * for is deactivated or gone. One query per request, so a deactivated account is shut out at once,
+     * everywhere, without waiting for its tokens to expire.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isCurrent(String tokenId, String accountId) {
+    public State state(String tokenId, String accountId) {
         if (tokenId == null || tokenId.isBlank() || tokenId.length() > ID_LENGTH || accountId == null) {
-            return false;
+            return State.ENDED;
         }
         java.util.UUID account;
         try {
             account = java.util.UUID.fromString(accountId);
         } catch (IllegalArgumentException notOurs) {
-            return false;
+            return State.ENDED;
         }
-        return !em.createNativeQuery("""
-                SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM sesiones_revocadas WHERE jti = ?1)
-                           AND EXISTS (SELECT 1 FROM usuarios WHERE id = ?2 AND activo)""")
+        java.util.List<?> rows = em.createNativeQuery("""
+                SELECT debe_cambiar_password FROM usuarios
+                WHERE id = ?2 AND activo AND NOT EXISTS (SELECT 1 FROM sesiones_revocadas WHERE jti = ?1)""")
                 .setParameter(1, tokenId)
                 .setParameter(2, account)
-                .getResultList().isEmpty();
+                .getResultList();
+        if (rows.isEmpty()) {
+            return State.ENDED;
+        }
+        return Boolean.TRUE.equals(rows.get(0)) ? State.MUST_CHANGE_PASSWORD : State.CURRENT;
     }
 }

@@ -32,6 +32,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     /** Request attribute with the {@link VerifiedToken} of an authenticated request. */
     public static final String TOKEN = TokenAuthentication.class.getName() + ".token";
     public static final String LOGIN_PAGE = "/auth/";
+    public static final String CHANGE_PASSWORD_PAGE = "/auth/cambiar-clave.xhtml";
 
     @Inject
     TokenVerifier verifier;
@@ -52,16 +53,21 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
             return accept(request, context, token.get());
         }
         Optional<String> cookie = SessionCookie.read(request);
-        Optional<VerifiedToken> session = cookie.flatMap(this::current);
-        if (session.isPresent()) {
+        Optional<VerifiedToken> session = cookie.flatMap(verifier::verify);
+        Sessions.State state = session.map(t -> sessions.state(t.id(), t.subject())).orElse(Sessions.State.ENDED);
+        if (state != Sessions.State.ENDED) {
+            if (state == Sessions.State.MUST_CHANGE_PASSWORD && !request.getRequestURI().startsWith(LOGIN_PAGE)
+                    && !request.getRequestURI().contains("/jakarta.faces.resource/")) {
+                // a password an administrator chose is replaced by its owner before any other screen
+                return context.redirect(CHANGE_PASSWORD_PAGE + "?next=" + URLEncoder.encode(target(request), StandardCharsets.UTF_8));
+            }
             return accept(request, context, session.get());
         }
         if (cookie.isPresent()) {
             SessionCookie.clear(request, response);
         }
         if (context.isProtected() && !request.getRequestURI().startsWith("/api/")) {
-            String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            return context.redirect(LOGIN_PAGE + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            return context.redirect(LOGIN_PAGE + "?next=" + URLEncoder.encode(target(request), StandardCharsets.UTF_8));
         }
         return context.doNothing();
     }
@@ -72,7 +78,11 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
 
     private Optional<VerifiedToken> current(String token) {
-        return verifier.verify(token).filter(t -> sessions.isCurrent(t.id(), t.subject()));
+        return verifier.verify(token).filter(t -> sessions.state(t.id(), t.subject()) != Sessions.State.ENDED);
+    }
+
+    private static String target(HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     private static Optional<String> bearer(HttpServletRequest request) {
