@@ -1,0 +1,100 @@
+package cl.ventanilla.queue.boundary;
+
+import cl.ventanilla.queue.control.QueueClock;
+import cl.ventanilla.queue.control.QueueSettings;
+import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
+import cl.ventanilla.queue.control.Queues;
+import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.Ticket;
+import cl.ventanilla.queue.entity.TicketState;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What an operator's desk console shows: the stations they may sit at, and for one station its ticket
+ * in hand, its parked tickets, who waits for its services and where a ticket may be transferred. The
+ * actions themselves are {@link TicketDesk}'s.
+ */
+@Stateless
+public class DeskBoard {
+
+    @PersistenceContext(unitName = "queue")
+    EntityManager em;
+
+    @Inject
+    QueueClock clock;
+
+    @Inject
+    QueueSettings settings;
+
+    @Inject
+    Queues queues;
+
+    /** A station to choose, with its unit's name. */
+    public record StationChoice(UUID id, UUID unitId, String unitName, String name, int number) {
+    }
+
+    /** How many wait for one of the station's services. */
+    public record Waiting(UUID serviceId, String name, String prefix, int waiting) {
+    }
+
+    /** The console of one station now. */
+    public record Desk(Station station, Optional<Ticket> current, List<Ticket> parked, List<Waiting> waiting,
+            List<ServiceInfo> transferTargets) {
+
+        /** The service the ticket in hand is queued for, by name, for the console. */
+        public String serviceName(UUID serviceId) {
+            return waiting.stream().filter(w -> w.serviceId().equals(serviceId)).map(Waiting::name).findFirst()
+                    .or(() -> transferTargets.stream().filter(s -> s.id().equals(serviceId)).map(ServiceInfo::name)
+                            .findFirst())
+                    .orElse("");
+        }
+
+        public Ticket getCurrentTicket() {
+            return current.orElse(null);
+        }
+    }
+
+    /** The active stations of the given units, or of every unit when {@code unitIds} is null; by unit and number. */
+    public List<StationChoice> stations(Collection<UUID> unitIds) {
+        if (unitIds != null && unitIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = em.createNativeQuery("""
+                SELECT e.id, e.unidad_id, u.nombre, e.nombre, e.numero FROM estaciones e
+                JOIN unidades u ON u.id = e.unidad_id
+                WHERE e.activo""" + (unitIds == null ? "" : " AND e.unidad_id = ANY (CAST(:units AS uuid[]))")
+                + " ORDER BY u.nombre, e.numero");
+        if (unitIds != null) {
+            query.setParameter("units", unitIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new StationChoice((UUID) r[0], (UUID) r[1],
+                (String) r[2], (String) r[3], ((Number) r[4]).intValue())).toList();
+    }
+
+    /** @throws cl.ventanilla.queue.entity.QueueException NOT_FOUND for an unknown station */
+    public Desk desk(@NotNull(message = "{ventanilla.queue.station.required}") UUID stationId) {
+        Station station = settings.station(stationId);
+        LocalDate day = QueueClock.dayOf(clock.now());
+        List<ServiceInfo> services = settings.servicesOf(station.unitId());
+        List<Waiting> waiting = services.stream().filter(s -> station.services().contains(s.id()))
+                .map(s -> new Waiting(s.id(), s.name(), s.prefix(), queues.waiting(s.id(), day))).toList();
+        List<Ticket> parked = em.createQuery("""
+                SELECT t FROM Ticket t WHERE t.stationId = :station AND t.day = :day AND t.state = :parked
+                ORDER BY t.calledAt""", Ticket.class)
+                .setParameter("station", stationId).setParameter("day", day)
+                .setParameter("parked", TicketState.PARKED).getResultList();
+        return new Desk(station, queues.occupying(stationId, day), parked, waiting, services);
+    }
+}

@@ -1,0 +1,70 @@
+package cl.ventanilla.queue.boundary;
+
+import cl.ventanilla.queue.control.QueueClock;
+import cl.ventanilla.queue.control.QueueSettings;
+import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
+import cl.ventanilla.queue.control.Queues;
+import cl.ventanilla.queue.control.Queues.ShownCall;
+import cl.ventanilla.queue.control.WaitEstimator;
+import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
+import cl.ventanilla.queue.entity.QueueException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the lobby screen and the virtual ticket show of a unit's queue: per service how many wait and
+ * the estimated wait, and the latest calls with their station. Public by design: it holds no personal
+ * data, only numbers, service and station names.
+ */
+@Stateless
+public class LobbyBoard {
+
+    /** How many calls the lobby screen lists. */
+    public static final int CALLS_SHOWN = 8;
+
+    @Inject
+    QueueClock clock;
+
+    @Inject
+    QueueSettings settings;
+
+    @Inject
+    Queues queues;
+
+    @Inject
+    WaitEstimator estimator;
+
+    /** One service's line on the screen. */
+    public record ServiceQueue(UUID serviceId, String name, String prefix, int waiting, int waitMinutesP50,
+            int waitMinutesP90) {
+    }
+
+    /** The unit's queue at one moment; {@code lastCalls} newest first, the first one is the current call. */
+    public record Snapshot(UUID unitId, Instant at, List<ServiceQueue> services, List<ShownCall> lastCalls) {
+    }
+
+    /** @throws QueueException NOT_FOUND for an unknown unit */
+    public Snapshot snapshot(@NotNull(message = "{ventanilla.queue.unit.required}") UUID unitId) {
+        if (!settings.unitExists(unitId)) {
+            throw QueueException.notFound("unit.notFound", unitId);
+        }
+        Instant now = clock.now();
+        LocalDate day = QueueClock.dayOf(now);
+        List<ServiceQueue> services = settings.servicesOf(unitId).stream().map(s -> line(s, now, day)).toList();
+        return new Snapshot(unitId, now, services, queues.lastCalls(unitId, day, CALLS_SHOWN));
+    }
+
+    private ServiceQueue line(ServiceInfo service, Instant now, LocalDate day) {
+        int waiting = queues.waiting(service.id(), day);
+        WaitRange wait = estimator.estimate(service.id(), waiting, settings.stationsAttending(service.id()),
+                Duration.ofMinutes(service.averageMinutes()), now, day);
+        return new ServiceQueue(service.id(), service.name(), service.prefix(), waiting, wait.p50Minutes(),
+                wait.p90Minutes());
+    }
+}

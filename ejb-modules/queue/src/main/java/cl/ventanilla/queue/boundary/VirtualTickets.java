@@ -1,0 +1,82 @@
+package cl.ventanilla.queue.boundary;
+
+import cl.ventanilla.queue.control.QueueClock;
+import cl.ventanilla.queue.control.QueueSettings;
+import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
+import cl.ventanilla.queue.control.TicketWhereabouts;
+import cl.ventanilla.queue.control.WaitEstimator;
+import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
+import cl.ventanilla.queue.entity.PublicToken;
+import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.Ticket;
+import cl.ventanilla.queue.entity.TicketState;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The virtual ticket: what the holder of a printed ticket sees by scanning its QR code, found by the
+ * ticket's public token alone. Public by design, it returns no personal data and no internal id: the
+ * number, the service and unit, the state, the station it was called to, the people ahead and the
+ * estimated wait.
+ */
+@Stateless
+public class VirtualTickets {
+
+    @Inject
+    QueueClock clock;
+
+    @Inject
+    QueueSettings settings;
+
+    @Inject
+    TicketWhereabouts whereabouts;
+
+    @Inject
+    WaitEstimator estimator;
+
+    /**
+     * A ticket as its holder sees it.
+     *
+     * @param token          the public token, as in the URL ({@link PublicToken})
+     * @param number         {@code A-023}
+     * @param serviceName    the service whose queue it is in now (a transfer changes it)
+     * @param stationName    the station it was called to or is served at, while it is
+     * @param stationNumber  that station's number, 0 when none
+     * @param peopleAhead    tickets before it in its queue, 0 once it no longer waits
+     * @param waitMinutesP50 the estimated wait from now, 0 once it no longer waits
+     */
+    public record VirtualTicket(String token, String number, String serviceName, String unitName, TicketState state,
+            String stationName, int stationNumber, int peopleAhead, int waitMinutesP50, int waitMinutesP90,
+            LocalDate day, Instant issuedAt, Instant at) {
+
+        public boolean isWaiting() {
+            return state == TicketState.WAITING;
+        }
+    }
+
+    /** The ticket with that public token; empty for an unknown or malformed token. */
+    public Optional<VirtualTicket> find(String token) {
+        return PublicToken.parse(token).flatMap(whereabouts::byPublicToken).map(this::shown);
+    }
+
+    private VirtualTicket shown(Ticket ticket) {
+        Instant now = clock.now();
+        ServiceInfo service = settings.service(ticket.getServiceId());
+        Station station = ticket.getStationId() == null || !ticket.getState().occupiesStation()
+                && ticket.getState() != TicketState.PARKED ? null : settings.station(ticket.getStationId());
+        int ahead = whereabouts.peopleAhead(ticket);
+        WaitRange wait = new WaitRange(0, 0);
+        if (ticket.getState() == TicketState.WAITING && ticket.getDay().equals(QueueClock.dayOf(now))) {
+            wait = estimator.estimate(service.id(), ahead, settings.stationsAttending(service.id()),
+                    Duration.ofMinutes(service.averageMinutes()), now, ticket.getDay());
+        }
+        return new VirtualTicket(PublicToken.of(ticket.getPublicToken()), ticket.getNumber(), service.name(),
+                whereabouts.unitName(ticket.getUnitId()), ticket.getState(),
+                station == null ? null : station.name(), station == null ? 0 : station.number(), ahead,
+                wait.p50Minutes(), wait.p90Minutes(), ticket.getDay(), ticket.getIssuedAt(), now);
+    }
+}

@@ -1,0 +1,130 @@
+package cl.ventanilla.queue.control;
+
+import cl.ventanilla.queue.entity.CallOrder;
+import cl.ventanilla.queue.entity.CallOrder.Pick;
+import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.Ticket;
+import cl.ventanilla.queue.entity.TicketNumber;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The queries of the day's queues. Taking the next ticket locks it with {@code FOR UPDATE SKIP LOCKED}:
+ * a ticket another station is taking at the same moment is passed over instead of waited for, and as
+ * each transaction locks only the one ticket it takes, nothing is left behind. The station's own calls
+ * are serialised by a transaction-scoped advisory lock on the station, on any application instance.
+ */
+@Dependent
+public class Queues {
+
+    /** First key of the advisory locks of stations, so they do not meet other advisory locks. */
+    private static final int STATION_LOCKS = 0x5155_4555; // "QUEU"
+
+    @PersistenceContext(unitName = "queue")
+    EntityManager em;
+
+    public Ticket ticket(UUID id) {
+        return findTicket(id).orElseThrow(() -> QueueException.notFound("ticket.notFound", id));
+    }
+
+    public Optional<Ticket> findTicket(UUID id) {
+        return Optional.ofNullable(em.find(Ticket.class, id));
+    }
+
+    /** Waits until no other transaction works for the station, and holds it until this one ends. */
+    public void lockStation(UUID stationId) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:space, :key)) AS locked")
+                .setParameter("space", STATION_LOCKS).setParameter("key", stationId.hashCode())
+                .getSingleResult();
+    }
+
+    /** The ticket of the day called to or being served at the station, if any. */
+    public Optional<Ticket> occupying(UUID stationId, LocalDate day) {
+        return em.createQuery("""
+                SELECT t FROM Ticket t WHERE t.stationId = :station AND t.day = :day
+                AND t.state IN (cl.ventanilla.queue.entity.TicketState.CALLED,
+                                cl.ventanilla.queue.entity.TicketState.IN_SERVICE)""", Ticket.class)
+                .setParameter("station", stationId).setParameter("day", day).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Whether each of the station's latest calls of the day was preferential, newest first. */
+    public List<Boolean> recentCalls(UUID stationId, LocalDate day, int howMany) {
+        return em.createNativeQuery("""
+                SELECT t.preferencial FROM turno_eventos e JOIN turnos t ON t.id = e.turno_id
+                WHERE e.estacion_id = :station AND e.tipo = 'LLAMADO' AND t.fecha = CAST(:day AS date)
+                ORDER BY e.fecha_hora DESC, e.fecha_creacion DESC LIMIT :n""", Boolean.class)
+                .setParameter("station", stationId).setParameter("day", day.toString()).setParameter("n", howMany)
+                .getResultList().stream().map(Boolean.class::cast).toList();
+    }
+
+    /**
+     * Locks and returns the next ticket of the day waiting in one of the services, following the picks
+     * of the call order; empty when nobody waits (or every waiting ticket is being taken by others).
+     */
+    public Optional<Ticket> takeNext(List<UUID> services, LocalDate day, CallOrder order, List<Boolean> recent,
+            Instant now) {
+        for (Pick pick : order.picks(recent)) {
+            String condition = switch (pick) {
+                case OVERDUE -> "AND hora_ingreso_cola < to_timestamp(:overdue / 1000.0)";
+                case PREFERENTIAL -> "AND preferencial";
+                case NORMAL -> "AND NOT preferencial";
+            };
+            var query = em.createNativeQuery("""
+                    SELECT id FROM turnos
+                    WHERE servicio_atencion_id IN (:services) AND fecha = CAST(:day AS date) AND estado = 'ESPERANDO'
+                    """ + condition + """
+
+                    ORDER BY hora_ingreso_cola, numero LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
+                    .setParameter("services", services).setParameter("day", day.toString());
+            if (pick == Pick.OVERDUE) {
+                query.setParameter("overdue", order.overdueIfQueuedBefore(now).toEpochMilli());
+            }
+            List<?> found = query.getResultList();
+            if (!found.isEmpty()) {
+                return Optional.of(em.find(Ticket.class, found.get(0)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Tickets of the day waiting in a service's queue. */
+    public int waiting(UUID serviceId, LocalDate day) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM turnos
+                WHERE servicio_atencion_id = :service AND fecha = CAST(:day AS date) AND estado = 'ESPERANDO'""")
+                .setParameter("service", serviceId).setParameter("day", day.toString()).getSingleResult()).intValue();
+    }
+
+    /** A call shown on the lobby screen. */
+    public record ShownCall(UUID ticketId, String number, String spokenNumber, UUID serviceId, String stationName,
+            int stationNumber, Instant at, boolean recall) {
+    }
+
+    /** The unit's latest calls and recalls of the day, newest first, one per ticket. */
+    public List<ShownCall> lastCalls(UUID unitId, LocalDate day, int howMany) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT t.id, t.prefijo, t.numero, e.servicio_id, s.nombre, s.numero,
+                       CAST(extract(epoch FROM e.fecha_hora) * 1000 AS bigint), e.tipo
+                FROM turno_eventos e JOIN turnos t ON t.id = e.turno_id JOIN estaciones s ON s.id = e.estacion_id
+                WHERE t.unidad_id = :unit AND t.fecha = CAST(:day AS date) AND e.tipo IN ('LLAMADO', 'RELLAMADO')
+                ORDER BY e.fecha_hora DESC LIMIT :n""")
+                .setParameter("unit", unitId).setParameter("day", day.toString()).setParameter("n", howMany * 4)
+                .getResultList();
+        Set<UUID> seen = new HashSet<>();
+        return rows.stream().map(r -> (Object[]) r).filter(r -> seen.add((UUID) r[0])).limit(howMany)
+                .map(r -> {
+                    var number = new TicketNumber((String) r[1], ((Number) r[2]).intValue());
+                    return new ShownCall((UUID) r[0], number.shown(), number.spoken(), (UUID) r[3], (String) r[4],
+                            ((Number) r[5]).intValue(), Instant.ofEpochMilli(((Number) r[6]).longValue()),
+                            "RELLAMADO".equals(r[7]));
+                }).toList();
+    }
+}

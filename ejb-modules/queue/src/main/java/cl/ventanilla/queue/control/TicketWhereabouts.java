@@ -1,0 +1,50 @@
+package cl.ventanilla.queue.control;
+
+import cl.ventanilla.queue.entity.Ticket;
+import cl.ventanilla.queue.entity.TicketState;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where a ticket stands, for the citizen who holds it: found by its public token, the people before it
+ * in its queue, the name of its unit.
+ */
+@Dependent
+public class TicketWhereabouts {
+
+    @PersistenceContext(unitName = "queue")
+    EntityManager em;
+
+    public Optional<Ticket> byPublicToken(UUID token) {
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.publicToken = :token", Ticket.class)
+                .setParameter("token", token).getResultStream().findFirst();
+    }
+
+    /**
+     * The tickets of the day waiting in the same queue that joined it before this one. The desks
+     * interleave preferential tickets and promote overdue ones, so this is the number of people in front
+     * by arrival, not an exact call order; 0 once the ticket no longer waits.
+     */
+    public int peopleAhead(Ticket ticket) {
+        if (ticket.getState() != TicketState.WAITING) {
+            return 0;
+        }
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM turnos other JOIN turnos me ON me.id = :id
+                WHERE other.servicio_atencion_id = me.servicio_atencion_id AND other.fecha = me.fecha
+                  AND other.estado = 'ESPERANDO' AND other.id <> me.id
+                  AND (other.hora_ingreso_cola < me.hora_ingreso_cola
+                       OR (other.hora_ingreso_cola = me.hora_ingreso_cola AND other.numero < me.numero))""")
+                .setParameter("id", ticket.getId()).getSingleResult()).intValue();
+    }
+
+    public String unitName(UUID unitId) {
+        List<?> names = em.createNativeQuery("SELECT nombre FROM unidades WHERE id = :id")
+                .setParameter("id", unitId).getResultList();
+        return names.isEmpty() ? "" : (String) names.get(0);
+    }
+}

@@ -1,0 +1,135 @@
+package cl.ventanilla.queue.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * How long a citizen joining a service's queue now will wait, as a range p50–p90 in whole minutes.
+ *
+ * <p><b>Method.</b> Two families of real-time estimators from Ibrahim &amp; Whitt, "Real-time delay
+ * estimation based on delay history" (Manufacturing &amp; Service Operations Management 11(3), 2009) and
+ * "Real-time delay estimation in overloaded multiserver queues with abandonments" (Management Science
+ * 55(10), 2009), combined so the answer never promises less than the day's history supports:
+ * <ol>
+ * <li><b>Queue length (QL).</b> With {@code n} people ahead and {@code s} stations attending the
+ * service, the newcomer enters service after {@code n + 1} service completions. With {@code s} busy
+ * servers completions come on average every {@code m / s}, where {@code m} is the mean of the recent
+ * service times (the last {@value #SAMPLE} finished attentions of the last {@value #HISTORY_DAYS} days,
+ * or the service's configured average when there are fewer than {@value #MIN_SAMPLE}). The wait is a
+ * sum of {@code n + 1} inter-completion times: mean {@code (n + 1) m / s} and, as they are nearly
+ * independent, standard deviation {@code sqrt(n + 1) σ / s}, where {@code σ} is the sample deviation
+ * but at least {@code m} (inter-completion times of several desks are at least as variable as
+ * exponential ones). p50 is the mean, p90 the normal quantile {@code mean + 1.2816 sd}.</li>
+ * <li><b>Delay history.</b> The last-to-enter-service estimator (LES): the wait of the last ticket of
+ * the service that was called, if it was called in the last hour; and the head-of-line estimator (HOL):
+ * how long the first ticket still waiting has waited so far. Under a steady load the newcomer waits
+ * about as long as them; these react to what is actually happening at the desks (an operator on a break,
+ * slow cases) that the QL estimate cannot see.</li>
+ * </ol>
+ * The range is {@code p50 = max(QL p50, LES, HOL)} and {@code p90 = max(QL p90, p50, 1.25 × the
+ * largest history delay)}, rounded up to whole minutes.
+ */
+@Dependent
+public class WaitEstimator {
+
+    static final int SAMPLE = 30;
+    static final int MIN_SAMPLE = 5;
+    static final int HISTORY_DAYS = 14;
+    static final Duration LES_FRESHNESS = Duration.ofHours(1);
+    private static final double Z90 = 1.2816;
+
+    @PersistenceContext(unitName = "queue")
+    EntityManager em;
+
+    /** A range of minutes. */
+    public record WaitRange(int p50Minutes, int p90Minutes) {
+
+        public WaitRange {
+            if (p50Minutes < 0 || p90Minutes < p50Minutes) {
+                throw new IllegalArgumentException("invalid range " + p50Minutes + "–" + p90Minutes);
+            }
+        }
+    }
+
+    /**
+     * What the estimate is made of.
+     *
+     * @param peopleAhead         tickets waiting before the newcomer
+     * @param servers             stations attending the service (at least 1 is assumed)
+     * @param recentServiceTimes  recent service times, any order
+     * @param configuredAverage   the service's configured average, used when the history is short
+     * @param lastToEnterService  the wait of the last ticket called, if recent
+     * @param headOfLine          how long the first waiting ticket has waited so far, if any waits
+     */
+    public record Inputs(int peopleAhead, int servers, List<Duration> recentServiceTimes, Duration configuredAverage,
+            Optional<Duration> lastToEnterService, Optional<Duration> headOfLine) {
+    }
+
+    /** The estimate for a service now, from the database. */
+    public WaitRange estimate(UUID serviceId, int peopleAhead, int servers, Duration configuredAverage, Instant now,
+            LocalDate day) {
+        List<Duration> serviceTimes = em.createNativeQuery("""
+                SELECT CAST(extract(epoch FROM hora_fin_atencion - hora_inicio_atencion) AS bigint) FROM turnos
+                WHERE servicio_atencion_id = :service AND estado = 'FINALIZADO' AND hora_inicio_atencion IS NOT NULL
+                  AND fecha >= CAST(:since AS date) AND hora_fin_atencion <= to_timestamp(:now / 1000.0)
+                ORDER BY hora_fin_atencion DESC LIMIT :sample""")
+                .setParameter("service", serviceId).setParameter("since", day.minusDays(HISTORY_DAYS).toString())
+                .setParameter("now", now.toEpochMilli()).setParameter("sample", SAMPLE)
+                .getResultList().stream().map(s -> Duration.ofSeconds(((Number) s).longValue())).toList();
+        Optional<Duration> les = seconds("""
+                SELECT CAST(extract(epoch FROM hora_llamado - hora_ingreso_cola) AS bigint) FROM turnos
+                WHERE servicio_atencion_id = :service AND fecha = CAST(:day AS date) AND hora_llamado IS NOT NULL
+                  AND hora_llamado BETWEEN to_timestamp(:since / 1000.0) AND to_timestamp(:now / 1000.0)
+                ORDER BY hora_llamado DESC LIMIT 1""", serviceId, day, now.minus(LES_FRESHNESS), now);
+        Optional<Duration> hol = seconds("""
+                SELECT CAST(extract(epoch FROM to_timestamp(:now / 1000.0) - hora_ingreso_cola) AS bigint) FROM turnos
+                WHERE servicio_atencion_id = :service AND fecha = CAST(:day AS date) AND estado = 'ESPERANDO'
+                  AND hora_ingreso_cola >= to_timestamp(:since / 1000.0)
+                ORDER BY hora_ingreso_cola LIMIT 1""", serviceId, day, Instant.EPOCH, now);
+        return estimate(new Inputs(peopleAhead, servers, serviceTimes, configuredAverage, les,
+                hol.filter(d -> !d.isNegative())));
+    }
+
+    private Optional<Duration> seconds(String sql, UUID serviceId, LocalDate day, Instant since, Instant now) {
+        List<?> rows = em.createNativeQuery(sql).setParameter("service", serviceId)
+                .setParameter("day", day.toString()).setParameter("since", since.toEpochMilli())
+                .setParameter("now", now.toEpochMilli()).getResultList();
+        return rows.stream().findFirst().map(s -> Duration.ofSeconds(((Number) s).longValue()));
+    }
+
+    /** The estimate from its inputs; see the class comment for the method. */
+    public WaitRange estimate(Inputs in) {
+        List<Duration> sample = in.recentServiceTimes();
+        double mean;
+        double deviation;
+        if (sample.size() >= MIN_SAMPLE) {
+            mean = sample.stream().mapToDouble(WaitEstimator::minutes).average().orElseThrow();
+            double m = mean;
+            double variance = sample.stream().mapToDouble(d -> Math.pow(minutes(d) - m, 2)).sum() / (sample.size() - 1);
+            deviation = Math.max(Math.sqrt(variance), mean);
+        } else {
+            mean = minutes(in.configuredAverage());
+            deviation = mean;
+        }
+        int servers = Math.max(1, in.servers());
+        int completions = in.peopleAhead() + 1;
+        double qlP50 = completions * mean / servers;
+        double qlP90 = qlP50 + Z90 * Math.sqrt(completions) * deviation / servers;
+        double history = Math.max(in.lastToEnterService().map(WaitEstimator::minutes).orElse(0.0),
+                in.headOfLine().map(WaitEstimator::minutes).orElse(0.0));
+        double p50 = Math.max(qlP50, history);
+        double p90 = Math.max(Math.max(qlP90, p50), 1.25 * history);
+        return new WaitRange((int) Math.ceil(p50), (int) Math.ceil(p90));
+    }
+
+    private static double minutes(Duration duration) {
+        return duration.toMillis() / 60_000.0;
+    }
+}

@@ -1,0 +1,72 @@
+package cl.ventanilla.queue.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A ticket's number: the service's prefix and the day's sequence number, shown {@code A-023} on the
+ * printed ticket and the lobby screen, spoken "A 23" by the voice announcement.
+ */
+@Embeddable
+public class TicketNumber implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    public static final int PREFIX_LENGTH = 2;
+    public static final int MAX_NUMBER = 9999;
+
+    @Column(name = "prefijo", nullable = false, length = PREFIX_LENGTH)
+    private String prefix;
+
+    @Column(name = "numero", nullable = false)
+    private int number;
+
+    protected TicketNumber() {
+        // for JPA
+    }
+
+    public TicketNumber(String prefix, int number) {
+        if (prefix == null || !prefix.matches("[A-Z]{1," + PREFIX_LENGTH + "}")) {
+            throw new IllegalArgumentException("prefix must be one or two capital letters: " + prefix);
+        }
+        if (number < 1 || number > MAX_NUMBER) {
+            throw new IllegalArgumentException("ticket number out of range: " + number);
+        }
+        this.prefix = prefix;
+        this.number = number;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** As printed and shown: {@code A-023}. */
+    public String shown() {
+        return String.format("%s-%03d", prefix, number);
+    }
+
+    /** As the voice says it: {@code A 23} (no leading zeros, no dash to read out). */
+    public String spoken() {
+        return prefix + " " + number;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TicketNumber that && number == that.number && prefix.equals(that.prefix);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(prefix, number);
+    }
+
+    @Override
+    public String toString() {
+        return shown();
+    }
+}

@@ -1,0 +1,14 @@
+package cl.ventanilla.queue.entity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Fact of the queue: a station called the same ticket again. Fired after the change, inside the transaction. */
+public record TicketRecalled(UUID ticketId, UUID unitId, UUID serviceId, String number, String spokenNumber,
+        UUID stationId, String stationName, int stationNumber, Instant at) {
+
+    public static TicketRecalled of(Ticket ticket, Station station, Instant at) {
+        return new TicketRecalled(ticket.getId(), ticket.getUnitId(), ticket.getServiceId(), ticket.getNumber(),
+                ticket.getSpokenNumber(), station.id(), station.name(), station.number(), at);
+    }
+}

@@ -1,0 +1,417 @@
+package cl.ventanilla.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.ventanilla.kernel.DomainException.Kind;
+import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.queue.boundary.LobbyBoard;
+import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
+import cl.ventanilla.queue.boundary.TicketDesk;
+import cl.ventanilla.queue.control.DisplayChannels;
+import cl.ventanilla.queue.boundary.VirtualTickets;
+import cl.ventanilla.queue.boundary.VirtualTickets.VirtualTicket;
+import cl.ventanilla.queue.entity.PublicToken;
+import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.Ticket;
+import cl.ventanilla.queue.entity.TicketState;
+import cl.ventanilla.queue.entity.TicketTransferred;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The queue in Payara Micro against the real PostgreSQL (schema from the migrations, the demo
+ * municipality from the demo data). Each test uses its own services and stations, so they do not depend
+ * on each other's order or data.
+ */
+@ExtendWith(ArquillianExtension.class)
+class QueueIT {
+
+    private static final Logger LOG = Logger.getLogger(QueueIT.class.getName());
+
+    private static final UUID LICENCIAS = UUID.fromString("20000000-0000-4000-8000-000000000001");
+    private static final UUID PERMISOS = UUID.fromString("20000000-0000-4000-8000-000000000002");
+    private static final UUID LICENCIA_PRIMERA_VEZ = UUID.fromString("30000000-0000-4000-8000-000000000001");
+    private static final UUID RENOVACION_LICENCIA = UUID.fromString("30000000-0000-4000-8000-000000000002");
+    private static final UUID RENOVACION_PERMISO = UUID.fromString("30000000-0000-4000-8000-000000000005");
+    private static final UUID INGRESO_RSH = UUID.fromString("30000000-0000-4000-8000-000000000008");
+    private static final UUID RSH = UUID.fromString("20000000-0000-4000-8000-000000000003");
+    private static final UUID RECTIFICACION_RSH = UUID.fromString("30000000-0000-4000-8000-000000000010");
+    private static final UUID SOCIAL = UUID.fromString("20000000-0000-4000-8000-000000000004");
+    private static final UUID SUBSIDIO_FAMILIAR = UUID.fromString("30000000-0000-4000-8000-000000000011");
+    private static final UUID ACTUALIZACION_RSH = UUID.fromString("30000000-0000-4000-8000-000000000009");
+
+    @Deployment
+    static WebArchive deployment() {
+        TestDatabase.recreate();
+        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
+                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core",
+                        "org.flywaydb:flyway-database-postgresql", "redis.clients:jedis")
+                .withTransitivity().asFile();
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "queue-it.war")
+                .addPackages(true, "cl.ventanilla.queue", "cl.ventanilla.kernel")
+                .deletePackage("cl.ventanilla.kernel.testing")
+                .addClass(TestDatabase.class)
+                .addAsResource("META-INF/persistence.xml")
+                .addAsWebInfResource("META-INF/ejb-jar.xml", "ejb-jar.xml")
+                .addAsResource("db/migration/V1__esquema_inicial.sql")
+                .addAsResource("db/migration/V3__autenticacion.sql")
+                .addAsResource("db/demo/datos_demo.sql")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibraries(libraries);
+        for (String bundle : List.of("cl/ventanilla/kernel/Messages", "cl/ventanilla/queue/Messages",
+                "ContributorValidationMessages")) {
+            for (String suffix : List.of("", "_es", "_en")) {
+                war.addAsResource(bundle + suffix + ".properties");
+            }
+        }
+        return war;
+    }
+
+    @Inject
+    TicketDesk desk;
+
+    @Inject
+    LobbyBoard lobby;
+
+    @Inject
+    VirtualTickets virtualTickets;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    RecordedEvents events;
+
+    @Inject
+    DisplayChannels displays;
+
+    @Resource(lookup = "jdbc/ventanilla")
+    DataSource dataSource;
+
+    @Test
+    void twentyStationsCallingAtOnceCallEveryTicketExactlyOnce() throws Exception {
+        List<UUID> stations = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            stations.add(createStation(PERMISOS, "Módulo carrera " + i, 100 + i, RENOVACION_PERMISO));
+        }
+        Set<UUID> issued = ConcurrentHashMap.newKeySet();
+        ExecutorService kiosks = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<UUID> f : kiosks.invokeAll(IntStream.range(0, 200)
+                    .mapToObj(i -> (Callable<UUID>) () -> desk.issueWalkIn(RENOVACION_PERMISO, null).ticket().getId())
+                    .toList())) {
+                issued.add(f.get());
+            }
+        } finally {
+            kiosks.shutdown();
+        }
+        assertEquals(200, issued.size());
+
+        Map<UUID, UUID> calledBy = new ConcurrentHashMap<>();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger callNextCalls = new AtomicInteger();
+        AtomicInteger busyAnswers = new AtomicInteger();
+        AtomicInteger emptyAnswers = new AtomicInteger();
+        int requests = 240;
+        ExecutorService desks = Executors.newFixedThreadPool(30);
+        long started = System.nanoTime();
+        try {
+            List<Callable<Void>> tasks = IntStream.range(0, requests).mapToObj(i -> (Callable<Void>) () -> {
+                UUID station = stations.get(i % stations.size());
+                while (true) {
+                    callNextCalls.incrementAndGet();
+                    Optional<Ticket> next;
+                    try {
+                        next = desk.callNext(station);
+                    } catch (QueueException busy) {
+                        assertEquals("station.busy", busy.key());
+                        busyAnswers.incrementAndGet();
+                        Thread.sleep(3);
+                        continue;
+                    }
+                    if (next.isEmpty()) {
+                        emptyAnswers.incrementAndGet();
+                        return null;
+                    }
+                    if (calledBy.putIfAbsent(next.get().getId(), station) != null) {
+                        duplicates.incrementAndGet();
+                    }
+                    desk.start(next.get().getId());
+                    desk.finish(next.get().getId(), null);
+                    return null;
+                }
+            }).toList();
+            for (Future<Void> f : desks.invokeAll(tasks, 5, TimeUnit.MINUTES)) {
+                f.get();
+            }
+        } finally {
+            desks.shutdown();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(String.format("Carrera: %d estaciones, %d turnos, %d solicitudes de llamar al siguiente "
+                + "(%d llamadas a callNext, %d respuestas 'estación ocupada', %d 'nadie espera') en %d ms; "
+                + "%d turnos llamados, %d duplicados", stations.size(), issued.size(), requests, callNextCalls.get(),
+                busyAnswers.get(), emptyAnswers.get(), millis, calledBy.size(), duplicates.get()));
+
+        assertEquals(0, duplicates.get(), "no ticket handed to two stations");
+        assertEquals(issued, calledBy.keySet(), "every ticket called, none skipped");
+        assertEquals(requests - 200, emptyAnswers.get());
+        assertEquals(List.of("200"), strings("""
+                SELECT count(*) FROM turno_eventos e JOIN turnos t ON t.id = e.turno_id
+                WHERE t.servicio_id = ? AND e.tipo = 'LLAMADO'""", RENOVACION_PERMISO));
+        assertEquals(List.of("0"), strings("""
+                SELECT count(*) FROM (SELECT e.turno_id FROM turno_eventos e JOIN turnos t ON t.id = e.turno_id
+                WHERE t.servicio_id = ? AND e.tipo = 'LLAMADO' GROUP BY e.turno_id HAVING count(*) > 1) twice""",
+                RENOVACION_PERMISO));
+        assertEquals(List.of("0"), strings("SELECT count(*) FROM turnos WHERE servicio_id = ? AND estado <> 'FINALIZADO'",
+                RENOVACION_PERMISO));
+        // a station never held two tickets at once: each call comes after the station finished the previous one
+        assertEquals(List.of("0"), strings("""
+                SELECT count(*) FROM (
+                    SELECT hora_llamado, lag(hora_fin_atencion) OVER (PARTITION BY estacion_id ORDER BY hora_llamado) AS previous_end
+                    FROM turnos WHERE servicio_id = ?) calls
+                WHERE previous_end > hora_llamado""", RENOVACION_PERMISO));
+        Map<UUID, Integer> perStation = new HashMap<>();
+        calledBy.values().forEach(s -> perStation.merge(s, 1, Integer::sum));
+        LOG.info("Turnos por estación: " + perStation.values());
+    }
+
+    @Test
+    void concurrentKiosksNeverGiveTheSameNumber() throws Exception {
+        ExecutorService kiosks = Executors.newFixedThreadPool(20);
+        List<Integer> numbers = new ArrayList<>();
+        try {
+            for (Future<String> f : kiosks.invokeAll(IntStream.range(0, 100)
+                    .mapToObj(i -> (Callable<String>) () -> desk.issueWalkIn(INGRESO_RSH, null).ticket().getNumber())
+                    .toList())) {
+                String number = f.get();
+                assertTrue(number.matches("[A-Z]{1,2}-\\d{3,4}"), number);
+                numbers.add(Integer.parseInt(number.substring(number.indexOf('-') + 1)));
+            }
+        } finally {
+            kiosks.shutdown();
+        }
+        assertEquals(IntStream.rangeClosed(1, 100).boxed().toList(), numbers.stream().sorted().toList());
+        assertEquals(100, new HashSet<>(numbers).size());
+    }
+
+    @Test
+    void numbersRestartEachDayInSantiago() {
+        try {
+            // 23:30 in Santiago (UTC-4 in May) is still the 5th there
+            clock.moveTo(Instant.parse("2031-05-06T03:30:00Z"));
+            TicketDesk.IssuedTicket first = desk.issueWalkIn(ACTUALIZACION_RSH, null);
+            TicketDesk.IssuedTicket second = desk.issueWalkIn(ACTUALIZACION_RSH, "PERSONA_MAYOR");
+            assertEquals(LocalDate.of(2031, 5, 5), first.ticket().getDay());
+            assertTrue(first.ticket().getNumber().endsWith("-001"), first.ticket().getNumber());
+            assertTrue(second.ticket().getNumber().endsWith("-002"), second.ticket().getNumber());
+            assertTrue(second.ticket().isPreferential());
+            assertEquals(1, second.peopleAhead());
+
+            clock.moveTo(Instant.parse("2031-05-06T04:30:00Z"));
+            TicketDesk.IssuedTicket nextDay = desk.issueWalkIn(ACTUALIZACION_RSH, null);
+            assertEquals(LocalDate.of(2031, 5, 6), nextDay.ticket().getDay());
+            assertTrue(nextDay.ticket().getNumber().endsWith("-001"), nextDay.ticket().getNumber());
+            assertEquals(0, nextDay.peopleAhead(), "yesterday's queue is not today's");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aTransferKeepsTheNumberAndTheOtherDeskCallsIt() throws SQLException {
+        UUID first = createStation(LICENCIAS, "Módulo traspaso A", 101, LICENCIA_PRIMERA_VEZ);
+        UUID second = createStation(LICENCIAS, "Módulo traspaso B", 102, RENOVACION_LICENCIA);
+        Ticket issued = desk.issueWalkIn(LICENCIA_PRIMERA_VEZ, null).ticket();
+
+        Ticket called = desk.callNext(first).orElseThrow();
+        assertEquals(issued.getId(), called.getId());
+        QueueException busy = assertThrows(QueueException.class, () -> desk.callNext(first));
+        assertEquals(Kind.CONFLICT, busy.kind());
+        assertTrue(busy.messageIn(Locale.forLanguageTag("es")).contains(issued.getNumber()), busy.messageIn(null));
+        desk.recall(issued.getId());
+        desk.start(issued.getId());
+
+        Ticket transferred = desk.transfer(issued.getId(), RENOVACION_LICENCIA);
+        assertEquals(issued.getNumber(), transferred.getNumber());
+        assertEquals(TicketState.WAITING, transferred.getState());
+        assertTrue(desk.callNext(first).isEmpty(), "it left the first service's queue");
+
+        Ticket again = desk.callNext(second).orElseThrow();
+        assertEquals(issued.getId(), again.getId());
+        assertEquals(issued.getNumber(), again.getNumber());
+        assertEquals(RENOVACION_LICENCIA, again.getServiceId());
+        assertEquals(LICENCIA_PRIMERA_VEZ, again.getIssuedForServiceId());
+        assertEquals(2, events.callsOf(issued.getId()).size());
+        TicketTransferred fact = events.transfersOf(issued.getId()).get(0);
+        assertEquals("Módulo traspaso A", fact.stationName());
+        assertEquals(RENOVACION_LICENCIA, fact.toServiceId());
+
+        Snapshot snapshot = lobby.snapshot(LICENCIAS);
+        assertEquals(issued.getNumber(), snapshot.lastCalls().get(0).number());
+        assertEquals("Módulo traspaso B", snapshot.lastCalls().get(0).stationName());
+        assertFalse(snapshot.services().isEmpty());
+        assertEquals(Kind.CONFLICT, assertThrows(QueueException.class, () -> desk.finish(issued.getId(), null)).kind(),
+                "called, not yet in service");
+        assertEquals(Kind.NOT_FOUND, assertThrows(QueueException.class, () -> desk.recall(UUID.randomUUID())).kind());
+        assertEquals(TicketState.NO_SHOW, desk.noShow(issued.getId()).getState());
+    }
+
+    @Test
+    void theDeskCallsOverdueFirstThenOnePreferentialAfterTwoNormal() throws SQLException {
+        UUID station = createStation(SOCIAL, "Módulo reglas", 101, SUBSIDIO_FAMILIAR);
+        try {
+            clock.moveTo(Instant.parse("2031-06-10T14:00:00Z"));
+            UUID n1 = desk.issueWalkIn(SUBSIDIO_FAMILIAR, null).ticket().getId();
+            clock.moveTo(Instant.parse("2031-06-10T14:40:00Z"));
+            UUID p1 = desk.issueWalkIn(SUBSIDIO_FAMILIAR, "PERSONA_MAYOR").ticket().getId();
+            UUID n2 = desk.issueWalkIn(SUBSIDIO_FAMILIAR, null).ticket().getId();
+            UUID n3 = desk.issueWalkIn(SUBSIDIO_FAMILIAR, null).ticket().getId();
+            UUID p2 = desk.issueWalkIn(SUBSIDIO_FAMILIAR, "EMBARAZO").ticket().getId();
+            UUID n4 = desk.issueWalkIn(SUBSIDIO_FAMILIAR, null).ticket().getId();
+            // 14:50: the first normal ticket has waited 50 minutes, more than the unit's 45
+            clock.moveTo(Instant.parse("2031-06-10T14:50:00Z"));
+            List<UUID> order = new ArrayList<>();
+            for (Optional<Ticket> next = desk.callNext(station); next.isPresent(); next = desk.callNext(station)) {
+                order.add(next.get().getId());
+                desk.start(next.get().getId());
+                desk.finish(next.get().getId(), "atendido");
+            }
+            assertEquals(List.of(n1, n2, p1, n3, n4, p2), order);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private UUID createStation(UUID unit, String name, int number, UUID service) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO estaciones (id, unidad_id, nombre, numero) VALUES (?, ?, ?, ?)")) {
+                insert.setObject(1, id);
+                insert.setObject(2, unit);
+                insert.setString(3, name);
+                insert.setInt(4, number);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement attends = connection.prepareStatement(
+                    "INSERT INTO estacion_servicios (estacion_id, servicio_id) VALUES (?, ?)")) {
+                attends.setObject(1, id);
+                attends.setObject(2, service);
+                attends.executeUpdate();
+            }
+        }
+        return id;
+    }
+
+    private List<String> strings(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i] instanceof Instant instant ? Timestamp.from(instant) : parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
+            }
+        }
+    }
+
+    @Test
+    void theVirtualTicketIsFoundByItsPublicTokenAndFollowsTheTicket() throws SQLException {
+        // a service no other test issues for, so the queue holds only these two
+        UUID station = createStation(RSH, "Módulo virtual", 301, RECTIFICACION_RSH);
+        Ticket first = desk.issueWalkIn(RECTIFICACION_RSH, null).ticket();
+        Ticket second = desk.issueWalkIn(RECTIFICACION_RSH, null).ticket();
+        String token = PublicToken.of(second.getPublicToken());
+
+        VirtualTicket waiting = virtualTickets.find(token).orElseThrow();
+        assertEquals(second.getNumber(), waiting.number());
+        assertEquals(TicketState.WAITING, waiting.state());
+        assertEquals(1, waiting.peopleAhead(), "the first ticket is ahead");
+        assertTrue(waiting.waitMinutesP90() >= waiting.waitMinutesP50());
+
+        Ticket called = desk.callNext(station).orElseThrow();
+        assertEquals(first.getId(), called.getId());
+        desk.noShow(called.getId());
+        desk.callNext(station).orElseThrow();
+        VirtualTicket calledNow = virtualTickets.find(token).orElseThrow();
+        assertEquals(TicketState.CALLED, calledNow.state());
+        assertEquals(301, calledNow.stationNumber());
+        assertEquals(0, calledNow.peopleAhead());
+
+        assertFalse(virtualTickets.find(PublicToken.of(UUID.randomUUID())).isPresent());
+        assertFalse(virtualTickets.find("not-a-token").isPresent());
+        assertFalse(virtualTickets.find(second.getId().toString()).isPresent());
+    }
+
+    @Test
+    void aCallReachesTheUnitsScreensExactlyOnce() throws Exception {
+        UUID obras = UUID.fromString("20000000-0000-4000-8000-000000000005");
+        UUID certificadoNumero = UUID.fromString("30000000-0000-4000-8000-000000000015");
+        UUID station = createStation(obras, "Módulo pantalla", 401, certificadoNumero);
+        List<String> received = new CopyOnWriteArrayList<>();
+        DisplayChannels.Sink screen = received::add;
+        displays.register(obras, screen);
+        try {
+            Ticket issued = desk.issueWalkIn(certificadoNumero, null).ticket();
+            Ticket called = desk.callNext(station).orElseThrow();
+            assertEquals(issued.getId(), called.getId());
+
+            String expected = "\"kind\":\"called\",\"number\":\"" + called.getNumber() + "\"";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (received.stream().noneMatch(m -> m.contains(expected)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500);
+            List<String> calls = received.stream().filter(m -> m.contains(expected)).toList();
+            assertEquals(1, calls.size(), () -> "mensajes recibidos: " + received);
+            assertTrue(calls.get(0).contains("\"spokenNumber\":\"" + called.getSpokenNumber() + "\""));
+            assertTrue(calls.get(0).contains("\"stationNumber\":401"));
+        } finally {
+            displays.unregister(obras, screen);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package cl.ventanilla.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A walk-in ticket from a kiosk account, called by an operator through the API, appears on the unit's
+ * waiting-room display in a real browser, pushed over its web socket; the virtual ticket follows it.
+ */
+@ExtendWith(QueueFlowIT.Server.class)
+class QueueFlowIT {
+
+    static VentanillaServer server;
+
+    static class Server implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            server = VentanillaServer.start(context);
+        }
+    }
+
+    @Test
+    void aCallMadeThroughTheApiReachesTheLobbyDisplay() throws Exception {
+        String admin = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
+        String kiosk = Accounts.ready(server, admin, "KIOSK");
+        String operator = Accounts.ready(server, admin, "OPERATOR");
+        String display = Accounts.ready(server, admin, "DISPLAY");
+        String unit = Database.string("""
+                SELECT e.unidad_id::text FROM estaciones e JOIN estacion_servicios es ON es.estacion_id = e.id
+                WHERE e.activo ORDER BY e.numero LIMIT 1""");
+        String station = Database.string("SELECT id::text FROM estaciones WHERE unidad_id = '" + unit
+                + "' AND activo AND id IN (SELECT estacion_id FROM estacion_servicios) ORDER BY numero LIMIT 1");
+        String service = Database.string("SELECT servicio_id::text FROM estacion_servicios WHERE estacion_id = '"
+                + station + "' LIMIT 1");
+
+        try (Browser screen = new Browser(server, "es-CL")) {
+            screen.open("/auth/");
+            screen.driver().manage().addCookie(new Cookie("VENTANILLA_SESION", display, "/"));
+            screen.open("/display.xhtml?unidad=" + unit);
+            assertEquals("/display.xhtml", screen.path(), "the display account sees the display");
+            Thread.sleep(1500); // the page opens its web socket after loading
+
+            HttpResponse<String> issued = server.send("POST", "/api/queue/tickets",
+                    Json.createObjectBuilder().add("serviceId", service).build().toString(),
+                    "Content-Type", "application/json", "Authorization", "Bearer " + kiosk);
+            assertEquals(201, issued.statusCode(), issued.body());
+
+            HttpResponse<String> called = server.send("POST", "/api/queue/stations/" + station + "/call-next", "",
+                    "Authorization", "Bearer " + operator);
+            assertEquals(200, called.statusCode(), called.body());
+            JsonObject ticket = VentanillaServer.json(called.body()).asJsonObject();
+            String number = ticket.getString("number");
+            long calledAt = System.nanoTime();
+
+            new WebDriverWait(screen.driver(), Duration.ofSeconds(10))
+                    .until(d -> number.equals(d.findElement(By.id("llamado-numero")).getText().strip()));
+            System.out.printf("Display: %s shown %d ms after the call answered%n", number,
+                    (System.nanoTime() - calledAt) / 1_000_000);
+            screen.screenshot("07-pantalla-sala");
+            assertTrue(screen.text().contains(number));
+        }
+    }
+}

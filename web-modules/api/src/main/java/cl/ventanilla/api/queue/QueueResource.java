@@ -1,0 +1,125 @@
+package cl.ventanilla.api.queue;
+
+import cl.ventanilla.api.queue.QueuePayloads.Outcome;
+import cl.ventanilla.api.queue.QueuePayloads.Transfer;
+import cl.ventanilla.api.queue.QueuePayloads.WalkIn;
+import cl.ventanilla.queue.boundary.LobbyBoard;
+import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
+import cl.ventanilla.queue.boundary.TicketDesk;
+import cl.ventanilla.queue.boundary.TicketDesk.IssuedTicket;
+import cl.ventanilla.queue.entity.Ticket;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/**
+ * {@code /api/queue}: issuing tickets (kiosk), working a desk (operators), and the unit's public
+ * snapshot. Unknown ids answer 404, a ticket or station in the wrong state 409, bad input 400, all as
+ * problem details in Spanish or English.
+ */
+@RequestScoped
+@Path("queue")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class QueueResource {
+
+    @Inject
+    TicketDesk desk;
+
+    @Inject
+    LobbyBoard lobby;
+
+    @Context
+    UriInfo uri;
+
+    /** Issues a walk-in ticket: 201 with the ticket, the people ahead and the estimated wait. */
+    @POST
+    @Path("tickets")
+    @RolesAllowed({"KIOSK", "ADMIN"})
+    public Response issue(@NotNull(message = "{ventanilla.queue.service.required}") @Valid WalkIn walkIn) {
+        IssuedTicket issued = desk.issueWalkIn(walkIn.serviceId(), walkIn.preferentialCategory());
+        return Response.created(uri.getAbsolutePathBuilder().path(issued.ticket().getId().toString()).build())
+                .entity(issued).build();
+    }
+
+    /** Calls the station's next ticket: 200 with it, or 204 when nobody waits. */
+    @POST
+    @Path("stations/{stationId}/call-next")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Response callNext(@PathParam("stationId") UUID stationId) {
+        return desk.callNext(stationId).map(t -> Response.ok(t).build()).orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("tickets/{id}/recall")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Ticket recall(@PathParam("id") UUID id) {
+        return desk.recall(id);
+    }
+
+    @POST
+    @Path("tickets/{id}/no-show")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Ticket noShow(@PathParam("id") UUID id) {
+        return desk.noShow(id);
+    }
+
+    @POST
+    @Path("tickets/{id}/start")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Ticket start(@PathParam("id") UUID id) {
+        return desk.start(id);
+    }
+
+    /** Finishes the attention; the body ({@code {"outcome": "…"}}) is optional. */
+    @POST
+    @Path("tickets/{id}/finish")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Ticket finish(@PathParam("id") UUID id, @Valid Outcome outcome) {
+        return desk.finish(id, outcome == null ? null : outcome.outcome());
+    }
+
+    @POST
+    @Path("tickets/{id}/transfer")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Ticket transfer(@PathParam("id") UUID id,
+            @NotNull(message = "{ventanilla.queue.service.required}") @Valid Transfer transfer) {
+        return desk.transfer(id, transfer.serviceId());
+    }
+
+    @POST
+    @Path("tickets/{id}/park")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Ticket park(@PathParam("id") UUID id) {
+        return desk.park(id);
+    }
+
+    @POST
+    @Path("tickets/{id}/resume")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public Ticket resume(@PathParam("id") UUID id) {
+        return desk.resume(id);
+    }
+
+    /** What the lobby screen and the virtual ticket show; public, without personal data. */
+    @GET
+    @Path("units/{unitId}/snapshot")
+    @PermitAll
+    public Snapshot snapshot(@PathParam("unitId") UUID unitId) {
+        return lobby.snapshot(unitId);
+    }
+}
