@@ -1,6 +1,7 @@
 package cl.ventanilla.totem;
 
 import cl.ventanilla.faces.Feedback;
+import cl.ventanilla.faces.QrSvg;
 import cl.ventanilla.queue.boundary.VirtualTickets;
 import cl.ventanilla.queue.boundary.VirtualTickets.VirtualTicket;
 import jakarta.enterprise.context.RequestScoped;

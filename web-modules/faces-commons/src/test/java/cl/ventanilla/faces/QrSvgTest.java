@@ -1,4 +1,4 @@
-package cl.ventanilla.totem;
+package cl.ventanilla.faces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

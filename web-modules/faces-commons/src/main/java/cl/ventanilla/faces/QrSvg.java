@@ -1,4 +1,4 @@
-package cl.ventanilla.totem;
+package cl.ventanilla.faces;
 
 import io.nayuki.qrcodegen.QrCode;
 
