@@ -37,6 +37,12 @@ final class VentanillaServer implements ExtensionContext.Store.CloseableResource
             Path root = Path.of(System.getProperty("ventanilla.root"));
             Path home = Path.of(System.getProperty("ventanilla.home"));
             int portBase = Integer.parseInt(System.getProperty("ventanilla.portBase"));
+            // the citizens' inbox: a real SMTP server the application sends to
+            Mailbox.start(portBase + 25);
+            environment.put("SMTP_HOST", "127.0.0.1");
+            environment.put("SMTP_PORT", String.valueOf(portBase + 25));
+            environment.put("SMTP_FROM", "no-responder@valleverde.example.cl");
+            environment.put("VENTANILLA_PUBLIC_URL", "http://127.0.0.1:" + (portBase + 80));
             // the domain survives between runs in target/; its log should tell only about this run
             java.nio.file.Files.deleteIfExists(home.resolve("payara6/glassfish/domains/ventanilla/logs/server.log"));
             running = new VentanillaServer(Launcher.start(environment, home, root, portBase));
