@@ -69,8 +69,13 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a button or link that loads another page, and waits until that page has loaded. */
     void clickId(String id) {
+        clickAndWait(By.id(id));
+    }
+
+    /** Clicks the first element found (a link or button that loads another page), and waits for that page. */
+    void clickAndWait(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.id(id)).click();
+        driver.findElement(by).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         // the old page is gone once its root element can no longer be asked anything; chromedriver says
         // so with a stale-element error or, at times, "node does not belong to the document"

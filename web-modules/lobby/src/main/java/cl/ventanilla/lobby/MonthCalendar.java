@@ -1,6 +1,7 @@
 package cl.ventanilla.lobby;
 
 import cl.ventanilla.appointments.boundary.BookableDay;
+import cl.ventanilla.appointments.boundary.DayState;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,10 +18,10 @@ import java.util.stream.Collectors;
 public record MonthCalendar(YearMonth month, List<List<Cell>> weeks) {
 
     /** One square of the calendar; {@code day} is null for the padding cells. */
-    public record Cell(LocalDate day, BookableDay.DayState state, int freeSlots) {
+    public record Cell(LocalDate day, DayState state, int freeSlots) {
 
         public boolean isBookable() {
-            return day != null && state == BookableDay.DayState.AVAILABLE;
+            return day != null && state == DayState.AVAILABLE;
         }
 
         /** The CSS class and the key of the day's state in the message bundle: {@code AVAILABLE}… */
@@ -41,7 +42,7 @@ public record MonthCalendar(YearMonth month, List<List<Cell>> weeks) {
         for (int d = 1; d <= month.lengthOfMonth(); d++) {
             LocalDate date = month.atDay(d);
             BookableDay known = byDate.get(date);
-            week.add(known == null ? new Cell(date, BookableDay.DayState.OUT_OF_RANGE, 0)
+            week.add(known == null ? new Cell(date, DayState.OUT_OF_RANGE, 0)
                     : new Cell(date, known.state(), known.freeSlots()));
             if (week.size() == 7) {
                 weeks.add(week);

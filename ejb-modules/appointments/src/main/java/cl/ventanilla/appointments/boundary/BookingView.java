@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record BookingView(UUID id, String code, String rut, String citizenName, String email, String phone,
         String language, UUID serviceId, String serviceName, String requirements, UUID unitId, String unitName,
-        String unitAddress, Instant start, Instant end, String zone, String state, boolean changeable) {
+        String unitAddress, Instant start, Instant end, String zone, String state, boolean changeable) implements java.io.Serializable {
 }

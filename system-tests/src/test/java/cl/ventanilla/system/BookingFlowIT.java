@@ -1,0 +1,136 @@
+package cl.ventanilla.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A citizen books an appointment in the portal with a real browser, finds the confirmation (with the
+ * calendar event and the QR code) in a real SMTP server's inbox, moves it to another time and cancels it
+ * from "my booking"; the staff see the day's list.
+ */
+@ExtendWith(BookingFlowIT.Server.class)
+class BookingFlowIT {
+
+    /** Renovación de licencia de conducir, Departamento de Licencias (demo data). */
+    static final String SERVICE = "30000000-0000-4000-8000-000000000002";
+    static final String UNIT = "20000000-0000-4000-8000-000000000001";
+
+    static VentanillaServer server;
+
+    static class Server implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            server = VentanillaServer.start(context);
+        }
+    }
+
+    @Test
+    void aCitizenBooksMovesAndCancelsAndIsToldByEmail() throws Exception {
+        String rut = Accounts.newRut();
+        String email = "vecina." + System.nanoTime() + "@correo.example.cl";
+        String code;
+        try (Browser citizen = new Browser(server, "es-CL")) {
+            citizen.driver().manage().window().setSize(new org.openqa.selenium.Dimension(420, 1400));
+            citizen.open("/");
+            citizen.clickId("reservar-hora");
+            assertEquals("Reservar una hora", citizen.heading());
+            citizen.screenshot("20-reserva-servicio");
+            citizen.clickId("servicio-" + SERVICE);
+            chooseFirstFreeDay(citizen, By.cssSelector("a[id^='dia-']"), "mes-siguiente");
+            citizen.screenshot("21-reserva-dia");
+            citizen.click(By.cssSelector("label[for='hora-0']"));
+            citizen.type("rut", rut);
+            citizen.type("name", "María José Pérez Soto");
+            citizen.type("email", email);
+            citizen.type("phone", "+56 9 1234 5678");
+            citizen.screenshot("22-reserva-datos");
+            citizen.clickId("reservar");
+            assertEquals("/confirmacion.xhtml", citizen.path(), citizen.text());
+            code = citizen.driver().findElement(By.id("codigo-reserva")).getText().strip();
+            assertTrue(code.matches("[A-Z0-9]{8}"), code);
+            assertTrue(citizen.text().contains("Renovación de licencia"), citizen.text());
+            citizen.screenshot("23-reserva-confirmada");
+
+            MimeMessage confirmation = Mailbox.await(email, "", Duration.ofSeconds(60));
+            assertTrue(Mailbox.text(confirmation).contains(code), Mailbox.text(confirmation));
+            List<Part> parts = Mailbox.parts(confirmation);
+            assertTrue(parts.stream().anyMatch(p -> mime(p, "text/calendar")), "an .ics attachment");
+            assertTrue(parts.stream().anyMatch(p -> mime(p, "image/png")), "the QR code");
+
+            // "my booking": the link of the confirmation, then code + RUT
+            citizen.open("/cita.xhtml?codigo=" + code);
+            citizen.type("rut", rut);
+            citizen.clickId("ver");
+            assertEquals(code, citizen.driver().findElement(By.id("codigo-reserva")).getText().strip());
+            citizen.clickId("cambiar");
+            chooseFirstFreeDay(citizen, By.cssSelector("a[data-dia]"), "mes-siguiente");
+            citizen.click(By.cssSelector("label[for='hora-1']"));
+            citizen.screenshot("24-reserva-cambio");
+            citizen.clickId("confirmar-cambio");
+            String moved = citizen.driver().findElement(By.id("codigo-reserva")).getText().strip();
+            assertNotEquals(code, moved, "a moved booking has a new code");
+            assertTrue(citizen.text().contains(moved), citizen.text());
+            Mailbox.await(email, moved, Duration.ofSeconds(60));
+            assertEquals("REPROGRAMADO", Database.string("SELECT estado FROM agendamientos WHERE codigo = '" + code + "'"));
+
+            citizen.clickId("anular");
+            citizen.clickId("confirmar-anulacion");
+            assertTrue(citizen.driver().findElement(By.id("reserva-estado")).getText().contains("Anulada"));
+            citizen.screenshot("25-reserva-anulada");
+            assertEquals("CANCELADO", Database.string("SELECT estado FROM agendamientos WHERE codigo = '" + moved + "'"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (Mailbox.to(email).size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertEquals(3, Mailbox.to(email).size(), "confirmation, change and cancellation: "
+                    + Mailbox.to(email).stream().map(Mailbox::subject).toList());
+            code = moved;
+        }
+
+        String day = Database.string("SELECT (fecha_hora_inicio AT TIME ZONE 'America/Santiago')::date::text "
+                + "FROM agendamientos WHERE codigo = '" + code + "'");
+        String admin = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
+        try (Browser staff = new Browser(server, "es-CL")) {
+            staff.open("/auth/");
+            staff.driver().manage().addCookie(new Cookie("VENTANILLA_SESION", admin, "/"));
+            staff.open("/admin/citas.xhtml?unidad=" + UNIT + "&fecha=" + day);
+            assertEquals("Citas del día", staff.heading());
+            WebElement table = staff.driver().findElement(By.id("citas"));
+            assertTrue(table.getText().contains(code) && table.getText().contains("Anulada"), table.getText());
+            staff.screenshot("26-citas-del-dia");
+        }
+    }
+
+    /** Clicks the first bookable day of the calendar, looking up to three months ahead. */
+    private static void chooseFirstFreeDay(Browser browser, By days, String nextMonth) {
+        for (int month = 0; month < 3; month++) {
+            if (!browser.driver().findElements(days).isEmpty()) {
+                browser.clickAndWait(days);
+                return;
+            }
+            browser.clickId(nextMonth);
+        }
+        throw new AssertionError("no bookable day in three months: " + browser.text());
+    }
+
+    private static boolean mime(Part part, String type) {
+        try {
+            return part.isMimeType(type);
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
+    }
+}
