@@ -28,7 +28,8 @@ import javax.sql.DataSource;
  * calendar of many citizens costs one computation. Every change of places drops the day when its
  * transaction ends; a configuration change (a station deactivated, new hours) shows within the TTL.
  * Redis down means every question goes to the database: the same answers, slower. The keys carry the
- * database name, so instances of different installations (or test runs) sharing a Redis never mix.
+ * database's name and identity, so installations (or test runs, or a database restored under the same
+ * name) sharing a Redis never read each other's entries.
  */
 @ApplicationScoped
 public class AvailabilityCache {
@@ -102,7 +103,8 @@ public class AvailabilityCache {
         if (known == null) {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT current_database()")) {
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT current_database() || '-' || oid FROM pg_database WHERE datname = current_database()")) {
                 rs.next();
                 known = rs.getString(1);
                 namespace = known;
