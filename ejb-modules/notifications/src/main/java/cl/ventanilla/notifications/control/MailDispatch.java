@@ -51,6 +51,11 @@ public class MailDispatch {
 
     /** Sends what is due, one batch; returns how many mails it leased (0: nothing was due). */
     public int sendDue() {
+        return sendDue(BATCH);
+    }
+
+    /** Sends what is due, at most {@code limit} mails; returns how many it leased. */
+    public int sendDue(int limit) {
         Optional<SmtpSettings> smtp = SmtpSettings.current();
         if (smtp.isEmpty()) {
             if (toldNotConfigured.compareAndSet(false, true)) {
@@ -60,7 +65,7 @@ public class MailDispatch {
             return 0;
         }
         toldNotConfigured.set(false);
-        List<UUID> leased = store.claim(OWNER, LEASE, BATCH);
+        List<UUID> leased = store.claim(OWNER, LEASE, Math.max(1, limit));
         if (leased.isEmpty()) {
             return 0;
         }
