@@ -1,5 +1,6 @@
 package cl.ventanilla.notifications.entity;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -122,12 +123,28 @@ public class Notification {
         return subject;
     }
 
+    /** The plain-text body as sent; not in JSON (see {@link #getReadableText()}). */
+    @JsonbTransient
     public String getText() {
         return text;
     }
 
+    @JsonbTransient
     public String getHtml() {
         return html;
+    }
+
+    /**
+     * The plain-text body as an administrator may read it: the body of a password-reset mail holds a
+     * working link that belongs only to its owner, so it is not shown.
+     */
+    public String getReadableText() {
+        return type == NotificationType.PASSWORD_RESET ? null : text;
+    }
+
+    /** Whether the attempts ran out and a person may {@link #retry} it. */
+    public boolean isRetryable() {
+        return state == NotificationState.FAILED;
     }
 
     public UUID getAppointmentId() {

@@ -3,6 +3,8 @@ package cl.ventanilla.notifications.entity;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where an email is in the outbox; {@link #code()} is the value of {@code notificaciones.estado}.
@@ -23,6 +25,18 @@ public enum NotificationState {
 
     public String code() {
         return code;
+    }
+
+    /**
+     * A state named by a person or a URL: the English name or the Spanish code, in any case
+     * ({@code failed}, {@code FALLIDA}); empty for blank or unknown text.
+     */
+    public static Optional<NotificationState> parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = text.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.name().equals(wanted) || s.code.equals(wanted)).findFirst();
     }
 
     public static NotificationState ofCode(String code) {
