@@ -49,8 +49,8 @@ class BookingFlowIT {
             assertEquals("Reservar una hora", citizen.heading());
             citizen.screenshot("20-reserva-servicio");
             citizen.clickId("servicio-" + SERVICE);
+            citizen.screenshot("21-reserva-calendario");
             chooseFirstFreeDay(citizen, By.cssSelector("a[id^='dia-']"), "mes-siguiente");
-            citizen.screenshot("21-reserva-dia");
             citizen.click(By.cssSelector("label[for='hora-0']"));
             citizen.type("rut", rut);
             citizen.type("name", "María José Pérez Soto");
