@@ -554,6 +554,18 @@ class AppointmentsIT {
         bookings.cancel(b.code(), b.rut());
         assertEquals(1, availability.slots(f.service, day).get(0).free());
 
+        // a national holiday closes every unit; lifting it opens the day again
+        LocalDate holiday = workingDay(20);
+        execute("INSERT INTO feriados (fecha, nombre) VALUES (?, 'Feriado de prueba')", java.sql.Date.valueOf(holiday));
+        cache.invalidate(f.service, holiday, holiday);
+        assertEquals(DayState.CLOSED, dayState(f.service, holiday));
+        assertTrue(availability.slots(f.service, holiday).isEmpty());
+        assertEquals("day.closed", assertThrows(AppointmentException.class,
+                () -> bookings.book(request(f.service, at(holiday, 9, 0), TestRuts.next(), "10.11.0.2"))).key());
+        execute("UPDATE feriados SET activo = false WHERE fecha = ?", java.sql.Date.valueOf(holiday));
+        cache.invalidate(f.service, holiday, holiday);
+        assertEquals(DayState.AVAILABLE, dayState(f.service, holiday));
+
         Optional<Slot> first = availability.firstFree(f.service);
         assertTrue(first.isPresent());
         assertFalse(first.get().start().isBefore(clock.now().plusSeconds(3600)), "respects the lead time");

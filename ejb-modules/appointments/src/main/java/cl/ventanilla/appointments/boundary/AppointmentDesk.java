@@ -140,9 +140,10 @@ public class AppointmentDesk {
                 .setParameter("id", closureId).setParameter("unit", unitId).setParameter("from", from)
                 .setParameter("to", to).setParameter("reason", reason.strip())
                 .setParameter("staff", staffUserId).executeUpdate();
+        // rows locked in one order (start, id): two closures of the same unit never wait on each other in a circle
         List<Appointment> affected = em.createQuery("""
                 SELECT a FROM Appointment a WHERE a.unitId = :unit AND a.state = :confirmed
-                AND a.start >= :from AND a.start < :to ORDER BY a.start""", Appointment.class)
+                AND a.start >= :from AND a.start < :to ORDER BY a.start, a.id""", Appointment.class)
                 .setParameter("unit", unitId).setParameter("confirmed", AppointmentState.CONFIRMED)
                 .setParameter("from", SlotPlanner.startOf(from)).setParameter("to", SlotPlanner.startOf(to.plusDays(1)))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)

@@ -1,0 +1,133 @@
+package cl.ventanilla.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.ventanilla.kernel.Rut;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A citizen books the first free slot of a demo service over the public API (solving the form's
+ * proof-of-work challenge), finds it with code and RUT, sees the challenge refused a second time and bad
+ * input answered 400 in their language; an operator sees the booking in the unit's day; the citizen
+ * cancels it.
+ */
+@ExtendWith(AppointmentsFlowIT.Server.class)
+class AppointmentsFlowIT {
+
+    /** Renovación de licencia de conducir, Departamento de Licencias de Conducir (demo data). */
+    private static final String SERVICE = "30000000-0000-4000-8000-000000000002";
+    private static final String UNIT = "20000000-0000-4000-8000-000000000001";
+
+    static VentanillaServer server;
+
+    static class Server implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            server = VentanillaServer.start(context);
+        }
+    }
+
+    @Test
+    void aCitizenBooksFindsAndCancelsTheFirstFreeSlot() throws Exception {
+        String ip = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250);
+        HttpResponse<String> services = server.get("/api/appointments/services");
+        assertEquals(200, services.statusCode(), services.body());
+        assertTrue(services.body().contains(SERVICE), "the demo service takes bookings");
+
+        HttpResponse<String> first = server.get("/api/appointments/services/" + SERVICE + "/first-free");
+        assertEquals(200, first.statusCode(), first.body());
+        String start = VentanillaServer.json(first.body()).asJsonObject().getString("start");
+
+        String rut = Accounts.newRut();
+        JsonObject challenge = challenge();
+        String nonce = solve(challenge.getString("token"), challenge.getInt("difficulty"));
+        HttpResponse<String> booked = book(booking(start, rut, challenge.getString("token"), nonce), ip);
+        assertEquals(201, booked.statusCode(), booked.body());
+        JsonObject booking = VentanillaServer.json(booked.body()).asJsonObject();
+        String code = booking.getString("code");
+        assertEquals(Rut.of(rut).formatted(), booking.getString("rut"));
+        assertEquals("CONFIRMADO", booking.getString("state"));
+        assertTrue(booking.getBoolean("changeable"));
+
+        HttpResponse<String> found = server.get("/api/appointments/" + code + "?rut=" + rut);
+        assertEquals(200, found.statusCode(), found.body());
+        assertEquals(code, VentanillaServer.json(found.body()).asJsonObject().getString("code"));
+        assertEquals(404, server.get("/api/appointments/" + code + "?rut=" + Accounts.newRut()).statusCode());
+
+        HttpResponse<String> replay = book(booking(start, Accounts.newRut(), challenge.getString("token"), nonce), ip);
+        assertEquals(400, replay.statusCode(), replay.body());
+        assertEquals("challenge.reused", VentanillaServer.json(replay.body()).asJsonObject().getString("code"));
+
+        JsonObject fresh = challenge();
+        HttpResponse<String> badRut = book(booking(start, "12.345.678-9", fresh.getString("token"),
+                solve(fresh.getString("token"), fresh.getInt("difficulty"))), ip);
+        assertEquals(400, badRut.statusCode(), badRut.body());
+        assertEquals("rut.checkDigit", VentanillaServer.json(badRut.body()).asJsonObject().getString("code"));
+        HttpResponse<String> badDate = server.get("/api/appointments/services/" + SERVICE + "/days?from=2026-13-01&to=2026-12-31",
+                "Accept-Language", "en");
+        assertEquals(400, badDate.statusCode(), badDate.body());
+
+        String operator = Accounts.ready(server, Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD),
+                "OPERATOR");
+        LocalDate day = LocalDate.ofInstant(Instant.parse(start), ZoneId.of("America/Santiago"));
+        HttpResponse<String> list = server.get("/api/appointments/unit/" + UNIT + "?date=" + day,
+                "Authorization", "Bearer " + operator);
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains(code), "the booking is in the unit's day");
+
+        HttpResponse<String> cancelled = server.send("DELETE", "/api/appointments/" + code + "?rut=" + rut, "");
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("CANCELADO", VentanillaServer.json(cancelled.body()).asJsonObject().getString("state"));
+        assertEquals(409, server.send("DELETE", "/api/appointments/" + code + "?rut=" + rut, "").statusCode());
+    }
+
+    private JsonObject challenge() throws Exception {
+        HttpResponse<String> response = server.get("/api/appointments/challenge");
+        assertEquals(200, response.statusCode(), response.body());
+        return VentanillaServer.json(response.body()).asJsonObject();
+    }
+
+    private static String booking(String start, String rut, String token, String nonce) {
+        return Json.createObjectBuilder().add("serviceId", SERVICE).add("start", start).add("rut", rut)
+                .add("name", "Ciudadana de Prueba").add("email", "ciudadana@example.cl").add("language", "es")
+                .add("challenge", token).add("nonce", nonce).build().toString();
+    }
+
+    private HttpResponse<String> book(String body, String ip) throws Exception {
+        return server.send("POST", "/api/appointments", body, "Content-Type", "application/json",
+                "X-Forwarded-For", ip + ", 10.0.0.1", "Accept-Language", "es-CL");
+    }
+
+    /** What the booking form does in the browser: the smallest nonce giving enough leading zero bits. */
+    private static String solve(String token, int difficulty) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        for (long nonce = 0; ; nonce++) {
+            byte[] hash = sha256.digest((token + ":" + nonce).getBytes(StandardCharsets.UTF_8));
+            int bits = 0;
+            for (byte b : hash) {
+                if (b == 0) {
+                    bits += 8;
+                    continue;
+                }
+                bits += Integer.numberOfLeadingZeros(b & 0xff) - 24;
+                break;
+            }
+            if (bits >= difficulty) {
+                return Long.toString(nonce);
+            }
+        }
+    }
+}
