@@ -486,6 +486,8 @@ class AppointmentsIT {
         BookingView later = bookings.book(request(f.service, at(day, 15, 0), TestRuts.next(), "10.10.1.2"));
 
         clock.moveTo(at(day.minusDays(1), 12, 0)); // 24 hours ahead reaches 12:00 of the day
+        // booked 22 hours ahead, inside its own window: the confirmation is its reminder
+        BookingView lastMinute = bookings.book(request(f.service, at(day, 10, 0), TestRuts.next(), "10.10.1.3"));
         ExecutorService instances = Executors.newFixedThreadPool(4);
         CountDownLatch go = new CountDownLatch(1);
         List<Integer> taken;
@@ -511,6 +513,7 @@ class AppointmentsIT {
         }
         assertEquals(0, events.remindersOf(cancelled.id()).size(), "none for a cancelled booking");
         assertEquals(0, events.remindersOf(later.id()).size(), "none before its window");
+        assertEquals(0, events.remindersOf(lastMinute.id()).size(), "none for a booking made inside its window");
         assertEquals(List.of("12"), strings("""
                 SELECT count(*) FROM agendamientos WHERE servicio_id = ? AND recordatorio_enviado_en IS NOT NULL""",
                 f.service));

@@ -43,7 +43,10 @@ public class Reminders {
     @Inject
     Event<AppointmentReminderDue> reminderDue;
 
-    /** Stamps and announces the bookings whose reminder is due; returns how many this call took. */
+    /**
+     * Stamps and announces the bookings whose reminder is due; returns how many this call took. A booking
+     * made inside its own reminder window gets none: its confirmation, just sent, says the same.
+     */
     public int sendDue() {
         Instant now = clock.now();
         Instant until = now.plus(settings.reminderHoursBefore(), ChronoUnit.HOURS);
@@ -52,11 +55,13 @@ public class Reminders {
                 WHERE id IN (SELECT id FROM agendamientos
                              WHERE estado = 'CONFIRMADO' AND recordatorio_enviado_en IS NULL
                              AND fecha_hora_inicio > :now AND fecha_hora_inicio <= :until
+                             AND fecha_creacion <= fecha_hora_inicio - make_interval(hours => :hours)
                              ORDER BY fecha_hora_inicio LIMIT :batch
                              FOR UPDATE SKIP LOCKED)
                 AND estado = 'CONFIRMADO' AND recordatorio_enviado_en IS NULL
                 RETURNING id""", UUID.class)
                 .setParameter("now", now).setParameter("until", until).setParameter("batch", BATCH)
+                .setParameter("hours", settings.reminderHoursBefore())
                 .getResultList().stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList();
         if (stamped.isEmpty()) {
             return 0;
