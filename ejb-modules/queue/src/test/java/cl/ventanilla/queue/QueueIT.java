@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
+import cl.ventanilla.queue.boundary.StationSessions;
 import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.queue.control.DisplayChannels;
 import cl.ventanilla.queue.boundary.VirtualTickets;
 import cl.ventanilla.queue.boundary.VirtualTickets.VirtualTicket;
+import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.PublicToken;
 import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketState;
 import cl.ventanilla.queue.entity.TicketTransferred;
@@ -108,6 +112,9 @@ class QueueIT {
 
     @Inject
     TicketDesk desk;
+
+    @Inject
+    StationSessions sessions;
 
     @Inject
     LobbyBoard lobby;
@@ -320,6 +327,81 @@ class QueueIT {
         } finally {
             clock.reset();
         }
+    }
+
+    @Test
+    void aPausedStationCallsNobodyUntilItResumesAndThePauseIsRecorded() throws SQLException {
+        UUID licenciasDuplicado = UUID.fromString("30000000-0000-4000-8000-000000000003");
+        UUID station = createStation(LICENCIAS, "Módulo pausa", 501, licenciasDuplicado);
+        UUID operator = createOperator("Operadora Pausa");
+        StationSession opened = sessions.open(station, operator);
+        assertEquals(opened.getId(), sessions.open(station, operator).getId(), "sitting again keeps the session");
+        Ticket waiting = desk.issueWalkIn(licenciasDuplicado, null).ticket();
+
+        sessions.pause(station, operator, PauseReason.of("LUNCH", null));
+        QueueException refused = assertThrows(QueueException.class, () -> desk.callNext(station));
+        assertEquals(Kind.CONFLICT, refused.kind());
+        assertEquals("station.paused", refused.key());
+        assertTrue(refused.messageIn(Locale.forLanguageTag("es")).contains("en pausa"), refused.messageIn(null));
+        assertEquals(TicketState.WAITING, desk.get(waiting.getId()).getState(), "nobody was called");
+        assertEquals(List.of("Módulo pausa"), lobby.snapshot(LICENCIAS).pausedStations().stream()
+                .map(p -> p.name()).toList());
+        assertEquals("station.alreadyPaused", assertThrows(QueueException.class,
+                () -> sessions.pause(station, operator, PauseReason.of("PAUSA_BREVE", null))).key());
+
+        sessions.resume(station);
+        assertTrue(lobby.snapshot(LICENCIAS).pausedStations().isEmpty());
+        assertEquals(waiting.getId(), desk.callNext(station).orElseThrow().getId());
+        assertEquals("station.pauseBusy", assertThrows(QueueException.class,
+                () -> sessions.pause(station, operator, PauseReason.of("SHORT_BREAK", null))).key(),
+                "a called citizen is not left standing at a paused desk");
+        desk.start(waiting.getId());
+        desk.finish(waiting.getId(), null);
+        assertEquals("station.notPaused", assertThrows(QueueException.class, () -> sessions.resume(station)).key());
+
+        sessions.pause(station, operator, PauseReason.of("OTHER", "  Reunión con la jefatura  "));
+        sessions.close(station);
+        assertTrue(sessions.current(station).isEmpty());
+        assertEquals(List.of("ALMUERZO|true", "Reunión con la jefatura|true"), strings("""
+                SELECT p.motivo || '|' || (p.fin IS NOT NULL AND p.fin >= p.inicio) FROM pausas_estacion p
+                JOIN sesiones_estacion s ON s.id = p.sesion_id WHERE s.estacion_id = ? ORDER BY p.inicio""", station));
+        assertEquals(List.of("CERRADA"), strings("SELECT estado FROM sesiones_estacion WHERE estacion_id = ?", station));
+        assertEquals(Kind.INVALID, assertThrows(QueueException.class, () -> PauseReason.of("OTHER", " ")).kind());
+        assertEquals(Kind.INVALID, assertThrows(QueueException.class, () -> PauseReason.of("SIESTA", null)).kind());
+    }
+
+    @Test
+    void anOperatorSitsAtOneStationAtATime() throws SQLException {
+        UUID first = createStation(PERMISOS, "Módulo sesión A", 511, RENOVACION_PERMISO);
+        UUID second = createStation(PERMISOS, "Módulo sesión B", 512, RENOVACION_PERMISO);
+        UUID operator = createOperator("Operador Itinerante");
+        UUID colleague = createOperator("Operadora Relevo");
+        sessions.pause(first, operator, PauseReason.of("INTERNAL_TASK", null));
+        sessions.open(second, operator);
+        assertTrue(sessions.current(first).isEmpty(), "moving to another station closes the first one's session");
+        assertEquals(List.of("TRAMITE_INTERNO|true"), strings("""
+                SELECT p.motivo || '|' || (p.fin IS NOT NULL) FROM pausas_estacion p
+                JOIN sesiones_estacion s ON s.id = p.sesion_id WHERE s.estacion_id = ?""", first));
+        sessions.open(second, colleague);
+        assertEquals(colleague, sessions.current(second).orElseThrow().getOperatorId(), "the relief takes the station over");
+        assertEquals(List.of("1"), strings("""
+                SELECT count(*) FROM sesiones_estacion WHERE usuario_id = ? AND fin IS NULL""", colleague));
+        assertEquals(List.of("0"), strings("""
+                SELECT count(*) FROM sesiones_estacion WHERE usuario_id = ? AND fin IS NULL""", operator));
+    }
+
+    private UUID createOperator(String name) throws SQLException {
+        UUID id = UUID.randomUUID();
+        int body = 10_000_000 + Math.floorMod(id.hashCode(), 14_000_000);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO usuarios (id, rut, nombre, password_hash) VALUES (?, ?, ?, 'x')")) {
+            insert.setObject(1, id);
+            insert.setString(2, body + "-" + Rut.checkDigitOf(body));
+            insert.setString(3, name);
+            insert.executeUpdate();
+        }
+        return id;
     }
 
     private UUID createStation(UUID unit, String name, int number, UUID service) throws SQLException {

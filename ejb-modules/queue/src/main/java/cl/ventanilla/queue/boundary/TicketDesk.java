@@ -10,6 +10,7 @@ import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.CallOrder;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketCalled;
 import cl.ventanilla.queue.entity.TicketFinished;
@@ -32,6 +33,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +46,8 @@ import java.util.UUID;
  */
 @Stateless
 public class TicketDesk {
+
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @PersistenceContext(unitName = "queue")
     EntityManager em;
@@ -122,7 +126,8 @@ public class TicketDesk {
      * Calls the next ticket to the station over its active services: tickets waiting longer than the
      * unit's maximum wait first (oldest first), then preferential and normal tickets interleaved by the
      * unit's ratio, first come first served within a class (see {@link CallOrder}). Two stations never get
-     * the same ticket; a station with a ticket still called or in service must close it first.
+     * the same ticket; a station with a ticket still called or in service must close it first, and a
+     * paused station (see {@link StationSessions}) must resume first.
      *
      * @return the called ticket, or empty when nobody waits for the station's services
      */
@@ -135,6 +140,10 @@ public class TicketDesk {
             throw QueueException.conflict("station.noServices", station.name());
         }
         queues.lockStation(stationId);
+        queues.openSession(stationId).filter(StationSession::isPaused).ifPresent(session -> {
+            throw QueueException.conflict("station.paused", station.name(),
+                    SHOWN_TIME.format(session.getPausedSince().atZone(QueueClock.ZONE)));
+        });
         LocalDate day = QueueClock.dayOf(clock.now());
         queues.occupying(stationId, day).ifPresent(current -> {
             throw QueueException.conflict("station.busy", station.name(), current.getNumber());

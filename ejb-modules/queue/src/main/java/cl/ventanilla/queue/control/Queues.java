@@ -3,6 +3,8 @@ package cl.ventanilla.queue.control;
 import cl.ventanilla.queue.entity.CallOrder;
 import cl.ventanilla.queue.entity.CallOrder.Pick;
 import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.StationPause;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketNumber;
 import jakarta.enterprise.context.Dependent;
@@ -53,6 +55,43 @@ public class Queues {
                 AND t.state IN (cl.ventanilla.queue.entity.TicketState.CALLED,
                                 cl.ventanilla.queue.entity.TicketState.IN_SERVICE)""", Ticket.class)
                 .setParameter("station", stationId).setParameter("day", day).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The station's open session (active or paused), if an operator sits there. */
+    public Optional<StationSession> openSession(UUID stationId) {
+        return em.createQuery("""
+                SELECT s FROM StationSession s WHERE s.stationId = :station
+                AND s.closedAt IS NULL""", StationSession.class)
+                .setParameter("station", stationId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The operator's open session, at whichever station. */
+    public Optional<StationSession> openSessionOf(UUID operatorId) {
+        return em.createQuery("""
+                SELECT s FROM StationSession s WHERE s.operatorId = :operator
+                AND s.closedAt IS NULL""", StationSession.class)
+                .setParameter("operator", operatorId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The pause of the session still in course, if any. */
+    public Optional<StationPause> openPause(UUID sessionId) {
+        return em.createQuery("SELECT p FROM StationPause p WHERE p.sessionId = :session AND p.endedAt IS NULL",
+                StationPause.class).setParameter("session", sessionId).getResultStream().findFirst();
+    }
+
+    /** A paused station as the lobby shows it: no reason, no operator, only that it does not call now. */
+    public record PausedStation(UUID stationId, String name, int number, Instant since) {
+    }
+
+    /** The unit's stations paused now, by number. */
+    public List<PausedStation> pausedStations(UUID unitId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT e.id, e.nombre, e.numero, CAST(extract(epoch FROM s.pausa_desde) * 1000 AS bigint)
+                FROM sesiones_estacion s JOIN estaciones e ON e.id = s.estacion_id
+                WHERE e.unidad_id = :unit AND s.estado = 'PAUSADA' AND s.fin IS NULL AND e.activo
+                ORDER BY e.numero""").setParameter("unit", unitId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new PausedStation((UUID) r[0], (String) r[1],
+                ((Number) r[2]).intValue(), Instant.ofEpochMilli(((Number) r[3]).longValue()))).toList();
     }
 
     /** Whether each of the station's latest calls of the day was preferential, newest first. */

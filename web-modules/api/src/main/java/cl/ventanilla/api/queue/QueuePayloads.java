@@ -1,5 +1,6 @@
 package cl.ventanilla.api.queue;
 
+import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.Ticket;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,5 +30,18 @@ public final class QueuePayloads {
     public record Transfer(
             @NotNull(message = "{ventanilla.queue.service.required}")
             UUID serviceId) {
+    }
+
+    /**
+     * {@code POST /api/queue/stations/{id}/pause}: why the station pauses, {@code LUNCH},
+     * {@code INTERNAL_TASK}, {@code SHORT_BREAK} or {@code OTHER} (the Spanish codes {@code ALMUERZO}…
+     * too), with the operator's words for {@code OTHER}.
+     */
+    public record Pause(
+            @NotNull(message = "{ventanilla.queue.pause.required}")
+            @Size(max = 40, message = "{ventanilla.queue.pause.required}")
+            String reason,
+            @Size(max = PauseReason.DETAIL_LENGTH, message = "{ventanilla.queue.pause.detail.size}")
+            String detail) {
     }
 }

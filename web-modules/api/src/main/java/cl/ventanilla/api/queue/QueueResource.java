@@ -1,12 +1,18 @@
 package cl.ventanilla.api.queue;
 
 import cl.ventanilla.api.queue.QueuePayloads.Outcome;
+import cl.ventanilla.api.queue.QueuePayloads.Pause;
 import cl.ventanilla.api.queue.QueuePayloads.Transfer;
 import cl.ventanilla.api.queue.QueuePayloads.WalkIn;
+import cl.ventanilla.auth.boundary.TokenAuthentication;
+import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
+import cl.ventanilla.queue.boundary.StationSessions;
 import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.queue.boundary.TicketDesk.IssuedTicket;
+import cl.ventanilla.queue.entity.PauseReason;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +21,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,10 +49,16 @@ public class QueueResource {
     TicketDesk desk;
 
     @Inject
+    StationSessions sessions;
+
+    @Inject
     LobbyBoard lobby;
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
 
     /** Issues a walk-in ticket: 201 with the ticket, the people ahead and the estimated wait. */
     @POST
@@ -62,6 +76,27 @@ public class QueueResource {
     @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Response callNext(@PathParam("stationId") UUID stationId) {
         return desk.callNext(stationId).map(t -> Response.ok(t).build()).orElseGet(() -> Response.noContent().build());
+    }
+
+    /**
+     * Pauses the station with a reason ({@code {"reason": "LUNCH"}}, or {@code OTHER} with a
+     * {@code detail}): 200 with the station's session; 409 while a ticket is in hand or when already
+     * paused. Nobody sitting there yet: the caller's session is opened.
+     */
+    @POST
+    @Path("stations/{stationId}/pause")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public StationSession pause(@PathParam("stationId") UUID stationId,
+            @NotNull(message = "{ventanilla.queue.pause.required}") @Valid Pause pause) {
+        return sessions.pause(stationId, callerId(), PauseReason.of(pause.reason(), pause.detail()));
+    }
+
+    /** The paused station calls again: 200 with its session, 409 when it was not paused. */
+    @POST
+    @Path("stations/{stationId}/resume")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public StationSession resumeStation(@PathParam("stationId") UUID stationId) {
+        return sessions.resume(stationId);
     }
 
     @POST
@@ -121,5 +156,17 @@ public class QueueResource {
     @PermitAll
     public Snapshot snapshot(@PathParam("unitId") UUID unitId) {
         return lobby.snapshot(unitId);
+    }
+
+    /** The account id in the token's {@code sub}: who opens the station's session. */
+    private UUID callerId() {
+        if (request.getAttribute(TokenAuthentication.TOKEN) instanceof VerifiedToken token) {
+            try {
+                return UUID.fromString(token.subject());
+            } catch (RuntimeException notOurs) {
+                throw new NotAuthorizedException("Bearer");
+            }
+        }
+        throw new NotAuthorizedException("Bearer");
     }
 }
