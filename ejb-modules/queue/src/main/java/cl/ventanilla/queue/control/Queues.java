@@ -112,17 +112,20 @@ public class Queues {
             Instant now) {
         for (Pick pick : order.picks(recent)) {
             String condition = switch (pick) {
-                case OVERDUE -> "AND hora_ingreso_cola < to_timestamp(:overdue / 1000.0)";
-                case PREFERENTIAL -> "AND preferencial";
-                case NORMAL -> "AND NOT preferencial";
+                case APPOINTMENT -> "AND hora_agendada <= to_timestamp(:now / 1000.0) ORDER BY hora_agendada, ";
+                case OVERDUE -> "AND hora_ingreso_cola < to_timestamp(:overdue / 1000.0) ORDER BY ";
+                case PREFERENTIAL -> "AND preferencial ORDER BY ";
+                case NORMAL -> "AND NOT preferencial ORDER BY ";
             };
             var query = em.createNativeQuery("""
                     SELECT id FROM turnos
                     WHERE servicio_atencion_id IN (:services) AND fecha = CAST(:day AS date) AND estado = 'ESPERANDO'
                     """ + condition + """
-
-                    ORDER BY hora_ingreso_cola, numero LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
+                    hora_ingreso_cola, numero LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
                     .setParameter("services", services).setParameter("day", day.toString());
+            if (pick == Pick.APPOINTMENT) {
+                query.setParameter("now", now.toEpochMilli());
+            }
             if (pick == Pick.OVERDUE) {
                 query.setParameter("overdue", order.overdueIfQueuedBefore(now).toEpochMilli());
             }
@@ -132,6 +135,14 @@ public class Queues {
             }
         }
         return Optional.empty();
+    }
+
+    /** Walk-in tickets issued for a service on a day (appointments' check-ins are not walk-ins). */
+    public int walkInsIssued(UUID serviceId, LocalDate day) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM turnos
+                WHERE servicio_id = :service AND fecha = CAST(:day AS date) AND origen = 'PRESENCIAL'""")
+                .setParameter("service", serviceId).setParameter("day", day.toString()).getSingleResult()).intValue();
     }
 
     /** Tickets of the day waiting in a service's queue. */
