@@ -2,6 +2,7 @@ package cl.ventanilla.api.queue;
 
 import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.Ticket;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -43,5 +44,24 @@ public final class QueuePayloads {
             String reason,
             @Size(max = PauseReason.DETAIL_LENGTH, message = "{ventanilla.queue.pause.detail.size}")
             String detail) {
+    }
+
+    /** {@code POST /api/queue/check-in}: the booking's code or the citizen's RUT, one of them. */
+    public record CheckIn(
+            @Size(max = 40, message = "{ventanilla.queue.checkIn.required}")
+            String code,
+            @Size(max = 40, message = "{ventanilla.queue.checkIn.required}")
+            String rut) {
+
+        /** The code when given, otherwise the RUT. */
+        public String codeOrRut() {
+            return code != null && !code.isBlank() ? code : rut;
+        }
+
+        @AssertTrue(message = "{ventanilla.queue.checkIn.required}")
+        public boolean isGiven() {
+            String given = codeOrRut();
+            return given != null && !given.isBlank();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cl.ventanilla.api.queue;
 
+import cl.ventanilla.api.queue.QueuePayloads.CheckIn;
 import cl.ventanilla.api.queue.QueuePayloads.Outcome;
 import cl.ventanilla.api.queue.QueuePayloads.Pause;
 import cl.ventanilla.api.queue.QueuePayloads.Transfer;
@@ -35,7 +36,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /**
- * {@code /api/queue}: issuing tickets (kiosk), working a desk (operators), and the unit's public
+ * {@code /api/queue}: issuing tickets and checking in appointments (kiosk), working a desk and pausing it
+ * (operators), and the unit's public
  * snapshot. Unknown ids answer 404, a ticket or station in the wrong state 409, bad input 400, all as
  * problem details in Spanish or English.
  */
@@ -68,6 +70,20 @@ public class QueueResource {
         IssuedTicket issued = desk.issueWalkIn(walkIn.serviceId(), walkIn.preferentialCategory());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.ticket().getId().toString()).build())
                 .entity(issued).build();
+    }
+
+    /**
+     * Checks in a citizen with an appointment ({@code {"code": "…"}} or {@code {"rut": "…"}}): 201 with
+     * the ticket, flagged as an appointment; 409 too early, too late or already checked in (the message
+     * says until or since when); 404 for an unknown code or no booking of the day; 400 for anything else.
+     */
+    @POST
+    @Path("check-in")
+    @RolesAllowed({"KIOSK", "ADMIN"})
+    public Response checkIn(@NotNull(message = "{ventanilla.queue.checkIn.required}") @Valid CheckIn checkIn) {
+        IssuedTicket issued = desk.checkIn(checkIn.codeOrRut());
+        return Response.created(uri.getBaseUriBuilder().path("queue").path("tickets")
+                .path(issued.ticket().getId().toString()).build()).entity(issued).build();
     }
 
     /** Calls the station's next ticket: 200 with it, or 204 when nobody waits. */
