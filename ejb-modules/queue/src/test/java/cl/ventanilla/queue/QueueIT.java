@@ -13,7 +13,10 @@ import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
 import cl.ventanilla.queue.boundary.StationSessions;
 import cl.ventanilla.queue.boundary.TicketDesk;
+import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.queue.control.DisplayChannels;
+import cl.ventanilla.queue.control.LiveBridge;
+import cl.ventanilla.queue.control.LiveMessage;
 import cl.ventanilla.queue.boundary.VirtualTickets;
 import cl.ventanilla.queue.boundary.VirtualTickets.VirtualTicket;
 import cl.ventanilla.queue.entity.PauseReason;
@@ -31,6 +34,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +65,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 
 /**
  * The queue in Payara Micro against the real PostgreSQL (schema from the migrations, the demo
@@ -133,6 +139,12 @@ class QueueIT {
 
     @Inject
     DisplayChannels displays;
+
+    @Inject
+    LiveBridge bridge;
+
+    @Inject
+    Redis redis;
 
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
@@ -565,6 +577,49 @@ class QueueIT {
             assertEquals(1, insert.executeUpdate());
         }
         return id;
+    }
+
+    @Test
+    void aKilledSubscriptionComesBackAndTheOtherInstancesReachTheScreensAgain() throws Exception {
+        waitFor(bridge::listening, "the subscriber listens");
+        long before = bridge.subscriptions();
+        UUID unit = UUID.randomUUID();
+        List<String> received = new CopyOnWriteArrayList<>();
+        DisplayChannels.Sink screen = received::add;
+        displays.register(unit, screen);
+        try (Jedis admin = redis.dedicatedConnection("queue-it", Duration.ofSeconds(5)).orElseThrow()) {
+            String first = otherInstancesMessage(unit, "A-001");
+            admin.publish(LiveBridge.CHANNEL, first);
+            waitFor(() -> received.contains(first), "a message of another instance reaches the screen");
+
+            // Redis drops the subscriber's connection, as in a restart; only this instance's subscriber
+            String subscriber = admin.clientList().lines().filter(l -> l.contains(" name=" + LiveBridge.CLIENT_NAME + " "))
+                    .findFirst().orElseThrow();
+            String id = subscriber.substring(subscriber.indexOf("id=") + 3, subscriber.indexOf(' '));
+            admin.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id);
+            waitFor(() -> bridge.subscriptions() > before && bridge.listening(), "the subscriber subscribes again");
+
+            String second = otherInstancesMessage(unit, "A-002");
+            admin.publish(LiveBridge.CHANNEL, second);
+            waitFor(() -> received.contains(second), "messages flow again after the reconnection");
+        } finally {
+            displays.unregister(unit, screen);
+        }
+    }
+
+    private static String otherInstancesMessage(UUID unit, String number) {
+        return new LiveMessage(unit, "called", number, number.replace('-', ' '), null, null, null, "Módulo 9", 9,
+                Instant.now()).toJson("otra-instancia");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private UUID createStation(UUID unit, String name, int number, UUID service) throws SQLException {
