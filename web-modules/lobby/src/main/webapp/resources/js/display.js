@@ -72,11 +72,16 @@
     }
 
     // The snapshot is the truth: counts, estimates and the list of calls, also after a missed message.
+    // Two events in a row start two reads whose answers may arrive in either order: only the answer to
+    // the latest read is shown, so an older picture never replaces a newer one.
+    var reads = 0;
+
     function refresh() {
+        var read = ++reads;
         fetch(data.snapshot, { headers: { "Accept": "application/json" }, cache: "no-store" })
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (snapshot) {
-                if (snapshot) {
+                if (snapshot && read === reads) {
                     render(snapshot);
                 }
             })

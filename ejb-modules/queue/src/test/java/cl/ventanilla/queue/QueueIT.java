@@ -622,6 +622,32 @@ class QueueIT {
         }
     }
 
+    @Test
+    void aScreenReadingTheSnapshotOnAnEventSeesTheEventsTicketCounted() throws Exception {
+        UUID obras = UUID.fromString("20000000-0000-4000-8000-000000000005");
+        UUID informacionesPrevias = UUID.fromString("30000000-0000-4000-8000-000000000016");
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        // as display.js does: on each message, read the snapshot again
+        DisplayChannels.Sink screen = json -> {
+            if (json.contains("\"kind\":\"issued\"") && json.contains(informacionesPrevias.toString())) {
+                seen.add(lobby.snapshot(obras).services().stream()
+                        .filter(s -> s.serviceId().equals(informacionesPrevias)).findFirst().orElseThrow().waiting());
+            }
+        };
+        displays.register(obras, screen);
+        try {
+            for (int i = 1; i <= 3; i++) {
+                desk.issueWalkIn(informacionesPrevias, null);
+                int issuedSoFar = i;
+                // one at a time, so each read answers for its own event and not for a later one
+                waitFor(() -> seen.size() == issuedSoFar, "the issued message");
+            }
+            assertEquals(List.of(1, 2, 3), seen, "the message leaves after the commit, never before");
+        } finally {
+            displays.unregister(obras, screen);
+        }
+    }
+
     private UUID createStation(UUID unit, String name, int number, UUID service) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection()) {

@@ -193,7 +193,7 @@ public class LiveBridge {
             try {
                 redis.dedicatedConnection(CLIENT_NAME, SILENCE_LIMIT).ifPresent(this::subscribe);
             } catch (RuntimeException e) {
-                if (!lost) {
+                if (running && !lost) {
                     lost = true;
                     LOG.log(Level.WARNING, "Se perdió la suscripción a {0}; se reintenta en segundo plano: {1}",
                             new Object[] {CHANNEL, e.getMessage()});
