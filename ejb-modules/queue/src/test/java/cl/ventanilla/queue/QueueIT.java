@@ -462,7 +462,7 @@ class QueueIT {
             assertEquals(List.of("CONFIRMADO", "CONFIRMADO"), strings("""
                     SELECT estado FROM agendamientos WHERE codigo IN ('CHK-TEMPRANO', 'CHK-TARDE') ORDER BY codigo"""));
 
-            for (String malformed : List.of("¿?", "12.345.678-9", "AB", "x".repeat(30))) {
+            for (String malformed : List.of("¿?", "12.345.678-9", "AB", "x".repeat(30), "   ")) {
                 DomainException refused = assertThrows(DomainException.class, () -> desk.checkIn(malformed), malformed);
                 assertEquals(Kind.INVALID, refused.kind(), malformed);
                 assertFalse(refused.messageIn(SPANISH).isBlank());

@@ -134,7 +134,14 @@ public class StationSessions {
         Instant now = clock.now();
         // a station or an operator with a forgotten session: the newer sitting wins
         here.ifPresent(other -> end(other, now));
-        queues.openSessionOf(operatorId).ifPresent(elsewhere -> end(elsewhere, now));
+        queues.openSessionOf(operatorId).ifPresent(elsewhere -> {
+            boolean wasPaused = elsewhere.isPaused();
+            end(elsewhere, now);
+            if (wasPaused) {
+                // that station's screens stop listing it as paused: nobody sits there any more
+                resumed.fire(StationResumed.of(settings.station(elsewhere.getStationId()), now));
+            }
+        });
         // the partial unique indexes see the closings before the new row
         em.flush();
         StationSession session = StationSession.open(station.id(), operatorId, now);

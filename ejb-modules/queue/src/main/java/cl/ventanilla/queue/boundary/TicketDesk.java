@@ -180,6 +180,9 @@ public class TicketDesk {
 
     private Booking bookingFor(String codeOrRut, Instant now, LocalDate day) {
         String text = codeOrRut.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+        if (text.isEmpty()) {
+            throw QueueException.invalid("checkIn.empty");
+        }
         boolean codeLike = BOOKING_CODE.matcher(text).matches();
         if (codeLike) {
             Optional<Booking> byCode = arrivals.byCode(text);
