@@ -25,10 +25,17 @@
         };
     }
 
+    // Only the answer to the latest read counts: answers of two quick reads may arrive out of order.
+    var reads = 0;
+
     function refresh() {
+        var read = ++reads;
         fetch(table.dataset.snapshot, { headers: { "Accept": "application/json" }, cache: "no-store" })
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (snapshot) {
+                if (read !== reads) {
+                    return;
+                }
                 (snapshot && snapshot.services || []).forEach(function (line) {
                     var cell = table.querySelector('[data-service="' + line.serviceId + '"]');
                     if (cell) {

@@ -1,6 +1,7 @@
 /*
  * The waiting-room screen: follows the unit's web socket, shows and announces each call (chime and
- * Spanish voice), refreshes the counts from the public snapshot after every event, and reconnects by
+ * Spanish voice), refreshes the counts and the paused stations from the public snapshot after every
+ * event (a station pausing or resuming is one), and reconnects by
  * itself with a growing pause when the server restarts.
  */
 (function () {
@@ -71,11 +72,16 @@
     }
 
     // The snapshot is the truth: counts, estimates and the list of calls, also after a missed message.
+    // Two events in a row start two reads whose answers may arrive in either order: only the answer to
+    // the latest read is shown, so an older picture never replaces a newer one.
+    var reads = 0;
+
     function refresh() {
+        var read = ++reads;
         fetch(data.snapshot, { headers: { "Accept": "application/json" }, cache: "no-store" })
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (snapshot) {
-                if (snapshot) {
+                if (snapshot && read === reads) {
                     render(snapshot);
                 }
             })
@@ -94,6 +100,9 @@
             item.append(cell("span", call.number, "display-list-number"), " ", cell("span", call.stationName));
             return item;
         }));
+        var paused = document.getElementById("en-pausa");
+        var names = (snapshot.pausedStations || []).map(function (station) { return station.name; });
+        paused.textContent = names.length ? paused.dataset.template.replace("{0}", names.join(", ")) : "";
         var rows = document.getElementById("servicios");
         rows.replaceChildren.apply(rows, (snapshot.services || []).map(function (line) {
             var row = document.createElement("tr");

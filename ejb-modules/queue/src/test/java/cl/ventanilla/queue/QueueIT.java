@@ -5,16 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
+import cl.ventanilla.queue.boundary.StationSessions;
 import cl.ventanilla.queue.boundary.TicketDesk;
+import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.queue.control.DisplayChannels;
+import cl.ventanilla.queue.control.LiveBridge;
+import cl.ventanilla.queue.control.LiveMessage;
 import cl.ventanilla.queue.boundary.VirtualTickets;
 import cl.ventanilla.queue.boundary.VirtualTickets.VirtualTicket;
+import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.PublicToken;
 import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketState;
 import cl.ventanilla.queue.entity.TicketTransferred;
@@ -26,6 +34,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,6 +65,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 
 /**
  * The queue in Payara Micro against the real PostgreSQL (schema from the migrations, the demo
@@ -72,7 +83,8 @@ class QueueIT {
     private static final UUID LICENCIA_PRIMERA_VEZ = UUID.fromString("30000000-0000-4000-8000-000000000001");
     private static final UUID RENOVACION_LICENCIA = UUID.fromString("30000000-0000-4000-8000-000000000002");
     private static final UUID RENOVACION_PERMISO = UUID.fromString("30000000-0000-4000-8000-000000000005");
-    private static final UUID INGRESO_RSH = UUID.fromString("30000000-0000-4000-8000-000000000008");
+    /** No daily walk-in quota, so a hundred tickets fit. */
+    private static final UUID PRIMER_PERMISO = UUID.fromString("30000000-0000-4000-8000-000000000006");
     private static final UUID RSH = UUID.fromString("20000000-0000-4000-8000-000000000003");
     private static final UUID RECTIFICACION_RSH = UUID.fromString("30000000-0000-4000-8000-000000000010");
     private static final UUID SOCIAL = UUID.fromString("20000000-0000-4000-8000-000000000004");
@@ -94,6 +106,7 @@ class QueueIT {
                 .addAsWebInfResource("META-INF/ejb-jar.xml", "ejb-jar.xml")
                 .addAsResource("db/migration/V1__esquema_inicial.sql")
                 .addAsResource("db/migration/V3__autenticacion.sql")
+                .addAsResource("db/migration/V5__cola.sql")
                 .addAsResource("db/demo/datos_demo.sql")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(libraries);
@@ -110,6 +123,9 @@ class QueueIT {
     TicketDesk desk;
 
     @Inject
+    StationSessions sessions;
+
+    @Inject
     LobbyBoard lobby;
 
     @Inject
@@ -123,6 +139,12 @@ class QueueIT {
 
     @Inject
     DisplayChannels displays;
+
+    @Inject
+    LiveBridge bridge;
+
+    @Inject
+    Redis redis;
 
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
@@ -221,7 +243,7 @@ class QueueIT {
         List<Integer> numbers = new ArrayList<>();
         try {
             for (Future<String> f : kiosks.invokeAll(IntStream.range(0, 100)
-                    .mapToObj(i -> (Callable<String>) () -> desk.issueWalkIn(INGRESO_RSH, null).ticket().getNumber())
+                    .mapToObj(i -> (Callable<String>) () -> desk.issueWalkIn(PRIMER_PERMISO, null).ticket().getNumber())
                     .toList())) {
                 String number = f.get();
                 assertTrue(number.matches("[A-Z]{1,2}-\\d{3,4}"), number);
@@ -319,6 +341,310 @@ class QueueIT {
             assertEquals(List.of(n1, n2, p1, n3, n4, p2), order);
         } finally {
             clock.reset();
+        }
+    }
+
+    @Test
+    void aPausedStationCallsNobodyUntilItResumesAndThePauseIsRecorded() throws SQLException {
+        UUID licenciasDuplicado = UUID.fromString("30000000-0000-4000-8000-000000000003");
+        UUID station = createStation(LICENCIAS, "Módulo pausa", 501, licenciasDuplicado);
+        UUID operator = createOperator("Operadora Pausa");
+        StationSession opened = sessions.open(station, operator);
+        assertEquals(opened.getId(), sessions.open(station, operator).getId(), "sitting again keeps the session");
+        Ticket waiting = desk.issueWalkIn(licenciasDuplicado, null).ticket();
+
+        sessions.pause(station, operator, PauseReason.of("LUNCH", null));
+        QueueException refused = assertThrows(QueueException.class, () -> desk.callNext(station));
+        assertEquals(Kind.CONFLICT, refused.kind());
+        assertEquals("station.paused", refused.key());
+        assertTrue(refused.messageIn(Locale.forLanguageTag("es")).contains("en pausa"), refused.messageIn(null));
+        assertEquals(TicketState.WAITING, desk.get(waiting.getId()).getState(), "nobody was called");
+        assertEquals(List.of("Módulo pausa"), lobby.snapshot(LICENCIAS).pausedStations().stream()
+                .map(p -> p.name()).toList());
+        assertEquals("station.alreadyPaused", assertThrows(QueueException.class,
+                () -> sessions.pause(station, operator, PauseReason.of("PAUSA_BREVE", null))).key());
+
+        sessions.resume(station);
+        assertTrue(lobby.snapshot(LICENCIAS).pausedStations().isEmpty());
+        assertEquals(waiting.getId(), desk.callNext(station).orElseThrow().getId());
+        assertEquals("station.pauseBusy", assertThrows(QueueException.class,
+                () -> sessions.pause(station, operator, PauseReason.of("SHORT_BREAK", null))).key(),
+                "a called citizen is not left standing at a paused desk");
+        desk.start(waiting.getId());
+        desk.finish(waiting.getId(), null);
+        assertEquals("station.notPaused", assertThrows(QueueException.class, () -> sessions.resume(station)).key());
+
+        sessions.pause(station, operator, PauseReason.of("OTHER", "  Reunión con la jefatura  "));
+        sessions.close(station);
+        assertTrue(sessions.current(station).isEmpty());
+        assertEquals(List.of("ALMUERZO|true", "Reunión con la jefatura|true"), strings("""
+                SELECT p.motivo || '|' || (p.fin IS NOT NULL AND p.fin >= p.inicio) FROM pausas_estacion p
+                JOIN sesiones_estacion s ON s.id = p.sesion_id WHERE s.estacion_id = ? ORDER BY p.inicio""", station));
+        assertEquals(List.of("CERRADA"), strings("SELECT estado FROM sesiones_estacion WHERE estacion_id = ?", station));
+        assertEquals(Kind.INVALID, assertThrows(QueueException.class, () -> PauseReason.of("OTHER", " ")).kind());
+        assertEquals(Kind.INVALID, assertThrows(QueueException.class, () -> PauseReason.of("SIESTA", null)).kind());
+    }
+
+    @Test
+    void anOperatorSitsAtOneStationAtATime() throws SQLException {
+        UUID first = createStation(PERMISOS, "Módulo sesión A", 511, RENOVACION_PERMISO);
+        UUID second = createStation(PERMISOS, "Módulo sesión B", 512, RENOVACION_PERMISO);
+        UUID operator = createOperator("Operador Itinerante");
+        UUID colleague = createOperator("Operadora Relevo");
+        sessions.pause(first, operator, PauseReason.of("INTERNAL_TASK", null));
+        sessions.open(second, operator);
+        assertTrue(sessions.current(first).isEmpty(), "moving to another station closes the first one's session");
+        assertEquals(List.of("TRAMITE_INTERNO|true"), strings("""
+                SELECT p.motivo || '|' || (p.fin IS NOT NULL) FROM pausas_estacion p
+                JOIN sesiones_estacion s ON s.id = p.sesion_id WHERE s.estacion_id = ?""", first));
+        sessions.open(second, colleague);
+        assertEquals(colleague, sessions.current(second).orElseThrow().getOperatorId(), "the relief takes the station over");
+        assertEquals(List.of("1"), strings("""
+                SELECT count(*) FROM sesiones_estacion WHERE usuario_id = ? AND fin IS NULL""", colleague));
+        assertEquals(List.of("0"), strings("""
+                SELECT count(*) FROM sesiones_estacion WHERE usuario_id = ? AND fin IS NULL""", operator));
+    }
+
+    private UUID createOperator(String name) throws SQLException {
+        UUID id = UUID.randomUUID();
+        int body = 10_000_000 + Math.floorMod(id.hashCode(), 14_000_000);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO usuarios (id, rut, nombre, password_hash) VALUES (?, ?, ?, 'x')")) {
+            insert.setObject(1, id);
+            insert.setString(2, body + "-" + Rut.checkDigitOf(body));
+            insert.setString(3, name);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static final UUID CAMBIO_CLASE = UUID.fromString("30000000-0000-4000-8000-000000000004");
+    private static final UUID AGUA_POTABLE = UUID.fromString("30000000-0000-4000-8000-000000000012");
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+    @Test
+    void aBookingChecksInOnceWithinItsWindowAndTheKioskSaysWhenOtherwise() throws SQLException {
+        try {
+            // 10:00 in Santiago (UTC-4 in July); the unit checks in from 30 min before to 15 min after
+            clock.moveTo(Instant.parse("2031-07-01T14:00:00Z"));
+            String rut = rutOf(31_000_001);
+            UUID onTime = createBooking("CHK-ATIEMPO", CAMBIO_CLASE, rut, Instant.parse("2031-07-01T14:10:00Z"));
+            createBooking("CHK-TEMPRANO", CAMBIO_CLASE, rut, Instant.parse("2031-07-01T15:00:00Z"));
+            createBooking("CHK-TARDE", CAMBIO_CLASE, rut, Instant.parse("2031-07-01T13:30:00Z"));
+            createBooking("CHK-MANANA", CAMBIO_CLASE, rut, Instant.parse("2031-07-02T14:00:00Z"));
+
+            TicketDesk.IssuedTicket issued = desk.checkIn(" chk-atiempo ");
+            Ticket ticket = issued.ticket();
+            assertTrue(ticket.isAppointment());
+            assertEquals(onTime, ticket.getAppointmentId());
+            assertEquals(Instant.parse("2031-07-01T14:10:00Z"), ticket.getAppointmentAt());
+            assertTrue(ticket.getNumber().startsWith("A-"), ticket.getNumber());
+            assertEquals(List.of("AGENDAMIENTO|" + onTime), strings(
+                    "SELECT origen || '|' || agendamiento_id FROM turnos WHERE id = ?", ticket.getId()));
+            assertEquals(List.of("PRESENTADO|2031-07-01T14:00Z"), strings("""
+                    SELECT estado || '|' || to_char(fecha_check_in AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')
+                    FROM agendamientos WHERE id = ?""", onTime));
+
+            QueueException twice = assertThrows(QueueException.class, () -> desk.checkIn("CHK-ATIEMPO"));
+            assertEquals(Kind.CONFLICT, twice.kind());
+            assertEquals("checkIn.already", twice.key());
+            assertEquals(List.of("1"), strings("SELECT count(*) FROM turnos WHERE agendamiento_id = ?", onTime));
+
+            QueueException early = assertThrows(QueueException.class, () -> desk.checkIn("CHK-TEMPRANO"));
+            assertEquals(Kind.CONFLICT, early.kind());
+            assertEquals("Llegó muy temprano: puede presentarse desde las 10:30.", early.messageIn(SPANISH));
+            assertEquals("You are too early: you can check in from 10:30.", early.messageIn(Locale.ENGLISH));
+            QueueException late = assertThrows(QueueException.class, () -> desk.checkIn("CHK-TARDE"));
+            assertEquals("Su hora era a las 09:30; la tolerancia terminó a las 09:45. Puede sacar un turno presencial.",
+                    late.messageIn(SPANISH));
+            assertEquals("checkIn.otherDay", assertThrows(QueueException.class, () -> desk.checkIn("CHK-MANANA")).key());
+            assertEquals(List.of("CONFIRMADO", "CONFIRMADO"), strings("""
+                    SELECT estado FROM agendamientos WHERE codigo IN ('CHK-TEMPRANO', 'CHK-TARDE') ORDER BY codigo"""));
+
+            for (String malformed : List.of("¿?", "12.345.678-9", "AB", "x".repeat(30), "   ")) {
+                DomainException refused = assertThrows(DomainException.class, () -> desk.checkIn(malformed), malformed);
+                assertEquals(Kind.INVALID, refused.kind(), malformed);
+                assertFalse(refused.messageIn(SPANISH).isBlank());
+            }
+            assertEquals(Kind.NOT_FOUND, assertThrows(QueueException.class, () -> desk.checkIn("NOEXISTE1")).kind());
+            assertEquals(Kind.NOT_FOUND, assertThrows(QueueException.class,
+                    () -> desk.checkIn(rutOf(31_000_002))).kind(), "a RUT with no booking today");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void byRutTheEarliestBookingWhoseWindowIsOpenChecksIn() throws SQLException {
+        try {
+            clock.moveTo(Instant.parse("2031-07-02T14:00:00Z"));
+            int body = 31_000_003;
+            UUID first = createBooking("RUT-PRIMERA", CAMBIO_CLASE, rutOf(body), Instant.parse("2031-07-02T14:05:00Z"));
+            createBooking("RUT-SEGUNDA", CAMBIO_CLASE, rutOf(body), Instant.parse("2031-07-02T14:40:00Z"));
+            String typed = String.format(Locale.ROOT, "%,d", body).replace(',', '.') + "-" + Rut.checkDigitOf(body);
+
+            assertEquals(first, desk.checkIn(typed).ticket().getAppointmentId());
+            QueueException next = assertThrows(QueueException.class, () -> desk.checkIn(rutOf(body)));
+            assertEquals("Llegó muy temprano: puede presentarse desde las 10:10.", next.messageIn(SPANISH),
+                    "the second booking of the day is not open yet");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aDueAppointmentIsCalledBeforeEverybodyButNotBeforeItsTime() throws SQLException {
+        UUID station = createStation(LICENCIAS, "Módulo agendados", 521, CAMBIO_CLASE);
+        try {
+            clock.moveTo(Instant.parse("2031-07-03T13:00:00Z"));
+            UUID longWaiting = desk.issueWalkIn(CAMBIO_CLASE, null).ticket().getId();
+            clock.moveTo(Instant.parse("2031-07-03T13:50:00Z"));
+            UUID walkIn = desk.issueWalkIn(CAMBIO_CLASE, null).ticket().getId();
+            createBooking("RUTA-DIEZ", CAMBIO_CLASE, rutOf(31_000_004), Instant.parse("2031-07-03T14:10:00Z"));
+            UUID appointment = desk.checkIn("RUTA-DIEZ").ticket().getId();
+
+            // 09:55: the booking is not due; the walk-in waiting 55 minutes (over the 45 allowed) goes first
+            clock.moveTo(Instant.parse("2031-07-03T13:55:00Z"));
+            assertEquals(longWaiting, callAndFinish(station));
+            // 10:10: the booked time has come, before the walk-in who arrived earlier
+            clock.moveTo(Instant.parse("2031-07-03T14:10:00Z"));
+            assertEquals(appointment, callAndFinish(station));
+            assertEquals(walkIn, callAndFinish(station));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void theDailyWalkInQuotaRefusesTheNextWalkInButNotAnAppointment() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement quota = connection.prepareStatement(
+                        "UPDATE servicios SET cupo_diario_presencial = 2 WHERE id = ?")) {
+            quota.setObject(1, AGUA_POTABLE);
+            quota.executeUpdate();
+        }
+        try {
+            clock.moveTo(Instant.parse("2031-08-05T14:00:00Z"));
+            desk.issueWalkIn(AGUA_POTABLE, null);
+            desk.issueWalkIn(AGUA_POTABLE, "PERSONA_MAYOR");
+            QueueException full = assertThrows(QueueException.class, () -> desk.issueWalkIn(AGUA_POTABLE, null));
+            assertEquals(Kind.CONFLICT, full.kind());
+            assertEquals("service.walkInQuotaReached", full.key());
+            assertTrue(full.messageIn(SPANISH).contains("2"), full.messageIn(SPANISH));
+            assertTrue(full.messageIn(Locale.ENGLISH).contains("walk-in"), full.messageIn(Locale.ENGLISH));
+
+            createBooking("CUPO-AGENDA", AGUA_POTABLE, rutOf(31_000_005), Instant.parse("2031-08-05T14:15:00Z"));
+            Ticket checkedIn = desk.checkIn("CUPO-AGENDA").ticket();
+            assertTrue(checkedIn.getNumber().endsWith("-003"), "the refused walk-in used no number: "
+                    + checkedIn.getNumber());
+            assertEquals("service.walkInQuotaReached",
+                    assertThrows(QueueException.class, () -> desk.issueWalkIn(AGUA_POTABLE, null)).key());
+
+            clock.moveTo(Instant.parse("2031-08-06T14:00:00Z"));
+            assertTrue(desk.issueWalkIn(AGUA_POTABLE, null).ticket().getNumber().endsWith("-001"),
+                    "a new day, a new quota");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private UUID callAndFinish(UUID station) {
+        Ticket called = desk.callNext(station).orElseThrow();
+        desk.start(called.getId());
+        desk.finish(called.getId(), null);
+        return called.getId();
+    }
+
+    private static String rutOf(int body) {
+        return body + "-" + Rut.checkDigitOf(body);
+    }
+
+    private UUID createBooking(String code, UUID service, String rut, Instant start) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO agendamientos (id, codigo, unidad_id, servicio_id, rut_ciudadano, nombre_ciudadano,
+                                                   email_ciudadano, fecha_hora_inicio, fecha_hora_fin)
+                        SELECT ?, ?, unidad_id, id, ?, 'Vecina de Prueba', 'vecina@example.cl', ?, ?
+                        FROM servicios WHERE id = ?""")) {
+            insert.setObject(1, id);
+            insert.setString(2, code);
+            insert.setString(3, rut);
+            insert.setTimestamp(4, Timestamp.from(start));
+            insert.setTimestamp(5, Timestamp.from(start.plusSeconds(1800)));
+            insert.setObject(6, service);
+            assertEquals(1, insert.executeUpdate());
+        }
+        return id;
+    }
+
+    @Test
+    void aKilledSubscriptionComesBackAndTheOtherInstancesReachTheScreensAgain() throws Exception {
+        waitFor(bridge::listening, "the subscriber listens");
+        long before = bridge.subscriptions();
+        UUID unit = UUID.randomUUID();
+        List<String> received = new CopyOnWriteArrayList<>();
+        DisplayChannels.Sink screen = received::add;
+        displays.register(unit, screen);
+        try (Jedis admin = redis.dedicatedConnection("queue-it", Duration.ofSeconds(5)).orElseThrow()) {
+            String first = otherInstancesMessage(unit, "A-001");
+            admin.publish(LiveBridge.CHANNEL, first);
+            waitFor(() -> received.contains(first), "a message of another instance reaches the screen");
+
+            // Redis drops the subscriber's connection, as in a restart; only this instance's subscriber
+            String subscriber = admin.clientList().lines().filter(l -> l.contains(" name=" + LiveBridge.CLIENT_NAME + " "))
+                    .findFirst().orElseThrow();
+            String id = subscriber.substring(subscriber.indexOf("id=") + 3, subscriber.indexOf(' '));
+            admin.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id);
+            waitFor(() -> bridge.subscriptions() > before && bridge.listening(), "the subscriber subscribes again");
+
+            String second = otherInstancesMessage(unit, "A-002");
+            admin.publish(LiveBridge.CHANNEL, second);
+            waitFor(() -> received.contains(second), "messages flow again after the reconnection");
+        } finally {
+            displays.unregister(unit, screen);
+        }
+    }
+
+    private static String otherInstancesMessage(UUID unit, String number) {
+        return new LiveMessage(unit, "called", number, number.replace('-', ' '), null, null, null, "Módulo 9", 9,
+                Instant.now()).toJson("otra-instancia");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aScreenReadingTheSnapshotOnAnEventSeesTheEventsTicketCounted() throws Exception {
+        UUID obras = UUID.fromString("20000000-0000-4000-8000-000000000005");
+        UUID informacionesPrevias = UUID.fromString("30000000-0000-4000-8000-000000000016");
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        // as display.js does: on each message, read the snapshot again
+        DisplayChannels.Sink screen = json -> {
+            if (json.contains("\"kind\":\"issued\"") && json.contains(informacionesPrevias.toString())) {
+                seen.add(lobby.snapshot(obras).services().stream()
+                        .filter(s -> s.serviceId().equals(informacionesPrevias)).findFirst().orElseThrow().waiting());
+            }
+        };
+        displays.register(obras, screen);
+        try {
+            for (int i = 1; i <= 3; i++) {
+                desk.issueWalkIn(informacionesPrevias, null);
+                int issuedSoFar = i;
+                // one at a time, so each read answers for its own event and not for a later one
+                waitFor(() -> seen.size() == issuedSoFar, "the issued message");
+            }
+            assertEquals(List.of(1, 2, 3), seen, "the message leaves after the commit, never before");
+        } finally {
+            displays.unregister(obras, screen);
         }
     }
 

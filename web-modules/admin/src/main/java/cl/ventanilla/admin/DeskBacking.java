@@ -6,7 +6,9 @@ import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.queue.boundary.DeskBoard;
 import cl.ventanilla.queue.boundary.DeskBoard.Desk;
 import cl.ventanilla.queue.boundary.DeskBoard.StationChoice;
+import cl.ventanilla.queue.boundary.StationSessions;
 import cl.ventanilla.queue.boundary.TicketDesk;
+import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.Ticket;
 import jakarta.faces.context.ExternalContext;
@@ -16,6 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,17 +28,23 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The operator's desk at /admin/desk.xhtml?estacion=…: choose the station, call the next ticket and
- * act on it. Holds only ids across postbacks; what the console shows is read again on every request.
+ * The operator's desk at /admin/desk.xhtml?estacion=…: choose the station (which opens the operator's
+ * session there), call the next ticket and act on it, pause with a reason and resume. Holds only ids
+ * across postbacks; what the console shows is read again on every request.
  */
 @Named
 @ViewScoped
 public class DeskBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
     TicketDesk tickets;
+
+    @Inject
+    StationSessions sessions;
 
     @Inject
     DeskBoard board;
@@ -45,6 +56,8 @@ public class DeskBacking implements Serializable {
     private String ticketId;
     private String outcome;
     private String transferTo;
+    private String pauseReason;
+    private String pauseDetail;
     private transient Desk desk;
     private transient List<StationChoice> stations;
 
@@ -59,8 +72,49 @@ public class DeskBacking implements Serializable {
             Feedback.notFound();
             return;
         }
+        operatorId().ifPresent(operator -> {
+            try {
+                sessions.open(chosen.get(), operator);
+            } catch (QueueException refused) {
+                Feedback.problem(refused);
+            }
+        });
         ticketId = getDesk() == null ? null
                 : getDesk().current().map(t -> t.getId().toString()).orElse(null);
+    }
+
+    /** Pauses the station with the chosen reason; the station calls nobody until it resumes. */
+    public String pause() {
+        return act(id -> {
+            UUID operator = operatorId().orElseThrow(() -> QueueException.conflict("station.sessionClosed", ""));
+            sessions.pause(stationId().orElseThrow(), operator, PauseReason.of(pauseReason, pauseDetail));
+            Feedback.done("desk.done.paused");
+            return null;
+        }, false);
+    }
+
+    public String resumeStation() {
+        return act(id -> {
+            sessions.resume(stationId().orElseThrow());
+            Feedback.done("desk.done.resumedStation");
+            return null;
+        }, false);
+    }
+
+    /** The reasons offered, as {@link PauseReason.Kind} names; the page labels them from its bundle. */
+    public List<String> getPauseReasons() {
+        return List.of(PauseReason.Kind.values()).stream().map(Enum::name).toList();
+    }
+
+    /** Since when the station is paused, as the operator reads it (HH:mm in Santiago). */
+    public String getPausedSince() {
+        Instant since = getDesk() == null ? null : getDesk().getPausedSince();
+        return since == null ? "" : SHOWN_TIME.format(since.atZone(SANTIAGO));
+    }
+
+    private Optional<UUID> operatorId() {
+        Principal user = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return user == null ? Optional.empty() : accounts.findByRut(user.getName()).map(u -> u.getId());
     }
 
     public String callNext() {
@@ -189,5 +243,21 @@ public class DeskBacking implements Serializable {
 
     public void setTransferTo(String transferTo) {
         this.transferTo = transferTo;
+    }
+
+    public String getPauseReason() {
+        return pauseReason;
+    }
+
+    public void setPauseReason(String pauseReason) {
+        this.pauseReason = pauseReason;
+    }
+
+    public String getPauseDetail() {
+        return pauseDetail;
+    }
+
+    public void setPauseDetail(String pauseDetail) {
+        this.pauseDetail = pauseDetail;
     }
 }

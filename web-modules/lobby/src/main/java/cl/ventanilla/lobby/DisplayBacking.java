@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The waiting-room screen at /display.xhtml?unidad=…: its first picture of the unit's queue; from then
@@ -54,6 +55,11 @@ public class DisplayBacking {
     public List<ShownCall> getEarlier() {
         List<ShownCall> calls = snapshot.lastCalls();
         return calls.size() <= 1 ? List.of() : calls.subList(1, Math.min(calls.size(), EARLIER_CALLS + 1));
+    }
+
+    /** The stations that call nobody now, by name, as the screen lists them; empty when none. */
+    public String getPausedNames() {
+        return snapshot.pausedStations().stream().map(p -> p.name()).collect(Collectors.joining(", "));
     }
 
     public String getUnit() {

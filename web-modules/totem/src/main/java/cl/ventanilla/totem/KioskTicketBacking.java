@@ -78,7 +78,8 @@ public class KioskTicketBacking {
         return QrSvg.of(getVirtualTicketUrl(), ticket.number());
     }
 
-    private static String sameHost() {
+    /** The scheme, host and port the kiosk reached this server with. */
+    static String sameHost() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         int port = request.getServerPort();

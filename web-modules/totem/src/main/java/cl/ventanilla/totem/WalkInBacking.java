@@ -8,6 +8,7 @@ import cl.ventanilla.faces.Feedback;
 import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.queue.boundary.TicketDesk.IssuedTicket;
 import cl.ventanilla.queue.entity.PublicToken;
+import cl.ventanilla.queue.entity.QueueException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -15,11 +16,14 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The service chosen ({@code servicio.xhtml?id=}): the preferential categories its unit recognizes, and
- * the buttons that issue the ticket. Reading what to offer comes from the configuration; issuing is the
+ * the buttons that issue the ticket; when the day's walk-in quota is used up, the queue's message and
+ * the public portal where an appointment can be booked. Reading what to offer comes from the configuration; issuing is the
  * queue's {@link TicketDesk}, the one boundary that changes anything here.
  */
 @Named
@@ -35,6 +39,18 @@ public class WalkInBacking {
     @Inject
     TicketDesk desk;
 
+    /** The queue's refusal when the day's walk-in tickets of the service are used up. */
+    static final String WALK_IN_QUOTA_REACHED = "service.walkInQuotaReached";
+
+    /**
+     * Where citizens reach the public portal, e.g. {@code https://ventanilla.municipio.cl}; by default
+     * the host the kiosk itself uses.
+     */
+    @Inject
+    @ConfigProperty(name = "ventanilla.public.url")
+    Optional<String> publicUrl;
+
+    private boolean quotaReached;
     private String serviceId;
     private String fixedUnit;
     private MunicipalService service;
@@ -57,8 +73,19 @@ public class WalkInBacking {
             return Feedback.redirect("ticket", false) + "&t=" + token + unit;
         } catch (RuntimeException refused) {
             Feedback.problem(refused);
+            quotaReached = refused instanceof QueueException q && WALK_IN_QUOTA_REACHED.equals(q.key());
             return null;
         }
+    }
+
+    /** Whether the last attempt found the day's walk-in quota used up: the page points to booking online. */
+    public boolean isQuotaReached() {
+        return quotaReached;
+    }
+
+    /** The public portal, where the citizen books an appointment for another day. */
+    public String getPortalUrl() {
+        return publicUrl.map(url -> url.replaceAll("/+$", "")).orElseGet(KioskTicketBacking::sameHost) + "/";
     }
 
     public MunicipalService getService() {

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -11,6 +12,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -62,6 +64,30 @@ public class Redis {
         if (client != null) {
             client.close();
         }
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a subscriber that blocks reading it. While
+     * subscribed, a read that waits longer than {@code silenceLimit} fails, so a subscriber that pings
+     * more often than that notices a connection that died without a word. The caller closes it. Empty
+     * when Redis is not configured; throws a {@code JedisException} when Redis does not answer.
+     *
+     * @param clientName how {@code CLIENT LIST} names the connection (no spaces)
+     */
+    public Optional<Jedis> dedicatedConnection(String clientName, Duration silenceLimit) {
+        Optional<String> configuredHost = host.filter(h -> !h.isBlank());
+        if (configuredHost.isEmpty()) {
+            return Optional.empty();
+        }
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                .socketTimeoutMillis(TIMEOUT_MILLIS)
+                .blockingSocketTimeoutMillis(Math.toIntExact(silenceLimit.toMillis()))
+                .clientName(clientName);
+        password.filter(p -> !p.isBlank()).ifPresent(config::password);
+        Jedis jedis = new Jedis(new HostAndPort(configuredHost.get(), port), config.build());
+        jedis.connect();
+        return Optional.of(jedis);
     }
 
     /** Whether this instance was told to use Redis at all. */

@@ -4,7 +4,9 @@ import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.Queues;
+import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketState;
 import jakarta.ejb.Stateless;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * What an operator's desk console shows: the stations they may sit at, and for one station its ticket
- * in hand, its parked tickets, who waits for its services and where a ticket may be transferred. The
- * actions themselves are {@link TicketDesk}'s.
+ * in hand, its parked tickets, who waits for its services, where a ticket may be transferred and whether
+ * it is paused. The actions themselves are {@link TicketDesk}'s and {@link StationSessions}'.
  */
 @Stateless
 public class DeskBoard {
@@ -48,9 +51,24 @@ public class DeskBoard {
     public record Waiting(UUID serviceId, String name, String prefix, int waiting) {
     }
 
-    /** The console of one station now. */
+    /** The console of one station now; {@code session} is empty while nobody sits there. */
     public record Desk(Station station, Optional<Ticket> current, List<Ticket> parked, List<Waiting> waiting,
-            List<ServiceInfo> transferTargets) {
+            List<ServiceInfo> transferTargets, Optional<StationSession> session) {
+
+        /** Whether the station is paused: it calls nobody until it resumes. */
+        public boolean isPaused() {
+            return session.map(StationSession::isPaused).orElse(false);
+        }
+
+        /** The pause's reason, while paused. */
+        public PauseReason getPauseReason() {
+            return session.map(StationSession::getPauseReason).orElse(null);
+        }
+
+        /** Since when the station is paused, while it is. */
+        public Instant getPausedSince() {
+            return session.map(StationSession::getPausedSince).orElse(null);
+        }
 
         /** The service the ticket in hand is queued for, by name, for the console. */
         public String serviceName(UUID serviceId) {
@@ -95,6 +113,7 @@ public class DeskBoard {
                 ORDER BY t.calledAt""", Ticket.class)
                 .setParameter("station", stationId).setParameter("day", day)
                 .setParameter("parked", TicketState.PARKED).getResultList();
-        return new Desk(station, queues.occupying(stationId, day), parked, waiting, services);
+        return new Desk(station, queues.occupying(stationId, day), parked, waiting, services,
+                queues.openSession(stationId));
     }
 }

@@ -4,6 +4,7 @@ import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.Queues;
+import cl.ventanilla.queue.control.Queues.PausedStation;
 import cl.ventanilla.queue.control.Queues.ShownCall;
 import cl.ventanilla.queue.control.WaitEstimator;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * What the lobby screen and the virtual ticket show of a unit's queue: per service how many wait and
- * the estimated wait, and the latest calls with their station. Public by design: it holds no personal
+ * the estimated wait, the latest calls with their station, and the stations paused now. Public by design: it holds no personal
  * data, only numbers, service and station names.
  */
 @Stateless
@@ -45,8 +46,12 @@ public class LobbyBoard {
             int waitMinutesP90) {
     }
 
-    /** The unit's queue at one moment; {@code lastCalls} newest first, the first one is the current call. */
-    public record Snapshot(UUID unitId, Instant at, List<ServiceQueue> services, List<ShownCall> lastCalls) {
+    /**
+     * The unit's queue at one moment; {@code lastCalls} newest first, the first one is the current call;
+     * {@code pausedStations} the stations that call nobody now.
+     */
+    public record Snapshot(UUID unitId, Instant at, List<ServiceQueue> services, List<ShownCall> lastCalls,
+            List<PausedStation> pausedStations) {
     }
 
     /** @throws QueueException NOT_FOUND for an unknown unit */
@@ -57,7 +62,8 @@ public class LobbyBoard {
         Instant now = clock.now();
         LocalDate day = QueueClock.dayOf(now);
         List<ServiceQueue> services = settings.servicesOf(unitId).stream().map(s -> line(s, now, day)).toList();
-        return new Snapshot(unitId, now, services, queues.lastCalls(unitId, day, CALLS_SHOWN));
+        return new Snapshot(unitId, now, services, queues.lastCalls(unitId, day, CALLS_SHOWN),
+                queues.pausedStations(unitId));
     }
 
     private ServiceQueue line(ServiceInfo service, Instant now, LocalDate day) {

@@ -1,5 +1,8 @@
 package cl.ventanilla.queue.boundary;
 
+import cl.ventanilla.kernel.Rut;
+import cl.ventanilla.queue.control.AppointmentArrivals;
+import cl.ventanilla.queue.control.AppointmentArrivals.Booking;
 import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
@@ -8,8 +11,11 @@ import cl.ventanilla.queue.control.TicketNumbering;
 import cl.ventanilla.queue.control.WaitEstimator;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.CallOrder;
+import cl.ventanilla.queue.entity.CheckInWindow;
+import cl.ventanilla.queue.entity.CheckInWindow.Arrival;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketCalled;
 import cl.ventanilla.queue.entity.TicketFinished;
@@ -32,11 +38,16 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * The queue's counter and desks: the kiosk issues walk-in tickets; a station calls the next ticket by
+ * The queue's counter and desks: the kiosk issues walk-in tickets and checks in appointments; a station calls the next ticket by
  * the unit's routing rules and recalls, starts, finishes, marks as no-show, transfers, parks and resumes
  * it. Every change is written to the ticket's history and announced as a CDI event after it is made.
  * Broken rules are {@link QueueException}s: unknown ids are NOT_FOUND, a ticket or station in the wrong
@@ -44,6 +55,12 @@ import java.util.UUID;
  */
 @Stateless
 public class TicketDesk {
+
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    /** The shape of {@code agendamientos.codigo}. */
+    private static final Pattern BOOKING_CODE = Pattern.compile("^[A-Z0-9-]{6,16}$");
+    private static final Pattern RUT_LIKE = Pattern.compile("^[0-9.]{1,11}-?[0-9K]$");
 
     @PersistenceContext(unitName = "queue")
     EntityManager em;
@@ -59,6 +76,9 @@ public class TicketDesk {
 
     @Inject
     TicketNumbering numbering;
+
+    @Inject
+    AppointmentArrivals arrivals;
 
     @Inject
     WaitEstimator estimator;
@@ -90,27 +110,67 @@ public class TicketDesk {
     }
 
     /**
-     * Issues a walk-in ticket for a service, numbered per service and day (America/Santiago).
+     * Issues a walk-in ticket for a service, numbered per service and day (America/Santiago), while the
+     * service's daily walk-in quota lasts.
      *
      * @param preferentialCategory the code of a preferential category the unit enables
      *                             ({@code PERSONA_MAYOR}…), or {@code null}
-     * @throws QueueException unknown service (NOT_FOUND), inactive service (CONFLICT), unknown category
+     * @throws QueueException unknown service (NOT_FOUND), inactive service or quota used up (CONFLICT),
+     *                        unknown category (INVALID)
      */
     public IssuedTicket issueWalkIn(@NotNull(message = "{ventanilla.queue.service.required}") UUID serviceId,
             @Size(max = 40, message = "{ventanilla.queue.category.size}") String preferentialCategory) {
-        ServiceInfo service = settings.service(serviceId);
-        if (!service.active()) {
-            throw QueueException.conflict("service.inactive", service.name());
-        }
+        ServiceInfo service = activeService(serviceId);
         UUID category = preferentialCategory == null || preferentialCategory.isBlank() ? null
                 : settings.preferentialCategory(service.unitId(), preferentialCategory.strip());
         Instant now = clock.now();
         LocalDate day = QueueClock.dayOf(now);
-        int peopleAhead = queues.waiting(serviceId, day);
-        WaitRange wait = estimator.estimate(serviceId, peopleAhead, settings.stationsAttending(serviceId),
-                Duration.ofMinutes(service.averageMinutes()), now, day);
+        // the numbering holds the service's counter of the day until commit: the count below is exact
         TicketNumber number = new TicketNumber(service.prefix(), numbering.next(serviceId, day));
-        Ticket ticket = Ticket.issue(service.unitId(), serviceId, day, number, category, now);
+        if (service.walkInQuota() != null && queues.walkInsIssued(serviceId, day) >= service.walkInQuota()) {
+            throw QueueException.conflict("service.walkInQuotaReached", service.name(), service.walkInQuota());
+        }
+        return issue(Ticket.issue(service.unitId(), serviceId, day, number, category, now), service, now);
+    }
+
+    /**
+     * Checks in a citizen with an appointment, by the booking's code or by their RUT (then their
+     * confirmed booking of the day whose check-in window is open, the earliest if several): issues the
+     * ticket, numbered with the service's walk-ins but not counted against their quota, flagged as an
+     * appointment and called first once the booked time comes ({@link CallOrder}); the booking becomes
+     * PRESENTADO in the same transaction, so it checks in once.
+     *
+     * @throws QueueException INVALID for something that is neither a code nor a RUT (a RUT with a wrong
+     *                        check digit is an {@link cl.ventanilla.kernel.InvalidRutException});
+     *                        NOT_FOUND for an unknown code or no booking of the day; CONFLICT too early,
+     *                        too late, already checked in, or a booking no longer confirmed
+     */
+    public IssuedTicket checkIn(@NotNull(message = "{ventanilla.queue.checkIn.required}")
+            @Size(max = 40, message = "{ventanilla.queue.checkIn.required}") String codeOrRut) {
+        Instant now = clock.now();
+        LocalDate day = QueueClock.dayOf(now);
+        Booking booking = bookingFor(codeOrRut, now, day);
+        ServiceInfo service = activeService(booking.serviceId());
+        if (!arrivals.markPresented(booking.id(), now)) {
+            throw QueueException.conflict("checkIn.already", booking.code());
+        }
+        TicketNumber number = new TicketNumber(service.prefix(), numbering.next(service.id(), day));
+        return issue(Ticket.checkIn(service.unitId(), service.id(), day, number, booking.id(), booking.startsAt(), now),
+                service, now);
+    }
+
+    private ServiceInfo activeService(UUID serviceId) {
+        ServiceInfo service = settings.service(serviceId);
+        if (!service.active()) {
+            throw QueueException.conflict("service.inactive", service.name());
+        }
+        return service;
+    }
+
+    private IssuedTicket issue(Ticket ticket, ServiceInfo service, Instant now) {
+        int peopleAhead = queues.waiting(service.id(), ticket.getDay());
+        WaitRange wait = estimator.estimate(service.id(), peopleAhead, settings.stationsAttending(service.id()),
+                Duration.ofMinutes(service.averageMinutes()), now, ticket.getDay());
         ticket.promised(peopleAhead, wait.p50Minutes(), wait.p90Minutes());
         em.persist(ticket);
         em.persist(TicketLogEntry.of(ticket, Type.EMITIDO, now));
@@ -118,11 +178,68 @@ public class TicketDesk {
         return new IssuedTicket(ticket, service.name(), peopleAhead, wait.p50Minutes(), wait.p90Minutes());
     }
 
+    private Booking bookingFor(String codeOrRut, Instant now, LocalDate day) {
+        String text = codeOrRut.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+        if (text.isEmpty()) {
+            throw QueueException.invalid("checkIn.empty");
+        }
+        boolean codeLike = BOOKING_CODE.matcher(text).matches();
+        if (codeLike) {
+            Optional<Booking> byCode = arrivals.byCode(text);
+            if (byCode.isPresent()) {
+                return onTime(byCode.get(), now, day);
+            }
+        }
+        if (!RUT_LIKE.matcher(text).matches()) {
+            throw codeLike ? QueueException.notFound("checkIn.codeNotFound", text)
+                    : QueueException.invalid("checkIn.malformed", codeOrRut.strip());
+        }
+        Rut rut = Rut.of(text);
+        List<Booking> today = arrivals.confirmedOfDay(rut.normalized(), day);
+        if (today.isEmpty()) {
+            throw QueueException.notFound("checkIn.noneForRut", rut.formatted());
+        }
+        Optional<Booking> open = today.stream().filter(b -> settings.checkInWindow(b.unitId())
+                .arrival(b.startsAt(), now) == Arrival.ON_TIME).findFirst();
+        // none open now: explain with the next one still to come, or else with the last one missed
+        return open.orElseGet(() -> onTime(today.stream().filter(b -> settings.checkInWindow(b.unitId())
+                .arrival(b.startsAt(), now) == Arrival.TOO_EARLY).findFirst().orElse(today.get(today.size() - 1)),
+                now, day));
+    }
+
+    /** The booking, if it may check in now; otherwise the refusal that tells the citizen why and when. */
+    private Booking onTime(Booking booking, Instant now, LocalDate day) {
+        if (!booking.confirmed()) {
+            throw QueueException.conflict(AppointmentArrivals.PRESENTED.equals(booking.state()) ? "checkIn.already"
+                    : "checkIn.notConfirmed", booking.code());
+        }
+        CheckInWindow window = settings.checkInWindow(booking.unitId());
+        ZonedDateTime start = booking.startsAt().atZone(QueueClock.ZONE);
+        boolean today = start.toLocalDate().equals(day);
+        switch (window.arrival(booking.startsAt(), now)) {
+            case TOO_EARLY -> throw today
+                    ? QueueException.conflict("checkIn.tooEarly", shown(window.opensAt(booking.startsAt())))
+                    : QueueException.conflict("checkIn.otherDay", SHOWN_DATE.format(start), shown(booking.startsAt()));
+            case TOO_LATE -> throw today
+                    ? QueueException.conflict("checkIn.tooLate", shown(booking.startsAt()),
+                            shown(window.closesAt(booking.startsAt())))
+                    : QueueException.conflict("checkIn.pastDay", SHOWN_DATE.format(start), shown(booking.startsAt()));
+            default -> {
+                return booking;
+            }
+        }
+    }
+
+    private static String shown(Instant instant) {
+        return SHOWN_TIME.format(instant.atZone(QueueClock.ZONE));
+    }
+
     /**
      * Calls the next ticket to the station over its active services: tickets waiting longer than the
      * unit's maximum wait first (oldest first), then preferential and normal tickets interleaved by the
      * unit's ratio, first come first served within a class (see {@link CallOrder}). Two stations never get
-     * the same ticket; a station with a ticket still called or in service must close it first.
+     * the same ticket; a station with a ticket still called or in service must close it first, and a
+     * paused station (see {@link StationSessions}) must resume first.
      *
      * @return the called ticket, or empty when nobody waits for the station's services
      */
@@ -135,6 +252,10 @@ public class TicketDesk {
             throw QueueException.conflict("station.noServices", station.name());
         }
         queues.lockStation(stationId);
+        queues.openSession(stationId).filter(StationSession::isPaused).ifPresent(session -> {
+            throw QueueException.conflict("station.paused", station.name(),
+                    shown(session.getPausedSince()));
+        });
         LocalDate day = QueueClock.dayOf(clock.now());
         queues.occupying(stationId, day).ifPresent(current -> {
             throw QueueException.conflict("station.busy", station.name(), current.getNumber());

@@ -48,10 +48,11 @@ public class VirtualTickets {
      * @param stationNumber  that station's number, 0 when none
      * @param peopleAhead    tickets before it in its queue, 0 once it no longer waits
      * @param waitMinutesP50 the estimated wait from now, 0 once it no longer waits
+     * @param appointment    issued at an appointment's check-in, not as a walk-in
      */
     public record VirtualTicket(String token, String number, String serviceName, String unitName, TicketState state,
             String stationName, int stationNumber, int peopleAhead, int waitMinutesP50, int waitMinutesP90,
-            LocalDate day, Instant issuedAt, Instant at) {
+            LocalDate day, Instant issuedAt, Instant at, boolean appointment) {
 
         public boolean isWaiting() {
             return state == TicketState.WAITING;
@@ -77,6 +78,7 @@ public class VirtualTickets {
         return new VirtualTicket(PublicToken.of(ticket.getPublicToken()), ticket.getNumber(), service.name(),
                 whereabouts.unitName(ticket.getUnitId()), ticket.getState(),
                 station == null ? null : station.name(), station == null ? 0 : station.number(), ahead,
-                wait.p50Minutes(), wait.p90Minutes(), ticket.getDay(), ticket.getIssuedAt(), now);
+                wait.p50Minutes(), wait.p90Minutes(), ticket.getDay(), ticket.getIssuedAt(), now,
+                ticket.isAppointment());
     }
 }

@@ -17,9 +17,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
 /**
@@ -28,6 +31,12 @@ import redis.clients.jedis.JedisPubSub;
  * the messages of the other instances to this instance's screens. Without Redis (not configured, or
  * down) the screens of this instance still get its own events; the subscriber reconnects with a
  * backoff when Redis comes back.
+ *
+ * <p>A subscription can die without a word (Redis restarted behind a proxy, a NAT forgetting an idle
+ * connection): the subscriber would wait for messages forever. So it pings through its own connection
+ * every {@link #PING_EVERY} and that connection's reads give up after {@link #SILENCE_LIMIT} without
+ * any reply; the subscriber then reconnects. A lost subscription is logged once when it is lost and
+ * once when it is back, not at every retry.
  *
  * <p>Messages leave the caller's thread on one serial thread: the desk does not wait for Redis, and a
  * screen receives a ticket's events in the order they happened.
@@ -43,9 +52,16 @@ public class LiveBridge {
     /** Names this instance in its messages, so it ignores them when Redis echoes them back. */
     public static final String INSTANCE = UUID.randomUUID().toString();
 
+    /** How Redis's {@code CLIENT LIST} names this instance's subscriber. */
+    public static final String CLIENT_NAME = "ventanilla-cola-" + INSTANCE;
+
     private static final Logger LOG = Logger.getLogger(LiveBridge.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    /** How often the subscriber asks Redis for a PONG. */
+    static final Duration PING_EVERY = Duration.ofSeconds(30);
+    /** How long the subscriber's connection may stay silent before it counts as dead: a missed PONG. */
+    static final Duration SILENCE_LIMIT = PING_EVERY.plusSeconds(15);
 
     @Resource
     ManagedThreadFactory threads;
@@ -60,10 +76,14 @@ public class LiveBridge {
     QueueSettings settings;
 
     private ExecutorService outbox;
+    private ScheduledExecutorService pinger;
     private Thread subscriber;
     private volatile boolean running;
-    private volatile Duration retry = FIRST_RETRY;
+    private final Backoff backoff = new Backoff(FIRST_RETRY, LAST_RETRY);
     private volatile JedisPubSub listener;
+    private volatile Jedis connection;
+    private volatile boolean lost;
+    private final AtomicLong subscriptions = new AtomicLong();
 
     @PostConstruct
     void start() {
@@ -73,6 +93,8 @@ public class LiveBridge {
             subscriber = threads.newThread(this::listen);
             subscriber.setName("ventanilla-cola-suscriptor");
             subscriber.start();
+            pinger = Executors.newSingleThreadScheduledExecutor(threads);
+            pinger.scheduleWithFixedDelay(this::ping, PING_EVERY.toSeconds(), PING_EVERY.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -86,6 +108,13 @@ public class LiveBridge {
             } catch (RuntimeException alreadyGone) {
                 LOG.log(Level.FINE, "Suscripción ya cerrada", alreadyGone);
             }
+        }
+        if (pinger != null) {
+            pinger.shutdownNow();
+        }
+        Jedis open = connection;
+        if (open != null) {
+            open.close();
         }
         if (subscriber != null) {
             subscriber.interrupt();
@@ -132,40 +161,85 @@ public class LiveBridge {
                 .ifPresent(envelope -> channels.deliver(envelope.unitId(), json));
     }
 
-    // Subscribing blocks until Redis drops the connection or stop() unsubscribes; then wait and retry.
+    /** How many times the subscriber has subscribed since start-up: 1 while the first subscription lasts. */
+    public long subscriptions() {
+        return subscriptions.get();
+    }
+
+    /** Whether the subscriber listens to the other instances right now. */
+    public boolean listening() {
+        JedisPubSub current = listener;
+        return current != null && current.isSubscribed();
+    }
+
+    // The PONG comes back through the subscription's own connection and keeps its reads from timing out.
+    private void ping() {
+        JedisPubSub current = listener;
+        if (current == null || !current.isSubscribed()) {
+            return;
+        }
+        try {
+            current.ping();
+        } catch (RuntimeException deadConnection) {
+            // the subscriber's read fails too and reconnects; nothing to do here
+            LOG.log(Level.FINE, "PING de la suscripción fallido", deadConnection);
+        }
+    }
+
+    // Subscribing blocks until the connection fails, stays silent too long, or stop() unsubscribes; then
+    // wait and retry.
     private void listen() {
         while (running) {
-            JedisPubSub attempt = new JedisPubSub() {
-                @Override
-                public void onSubscribe(String channel, int subscribedChannels) {
-                    retry = FIRST_RETRY;
-                    LOG.info(() -> "Escuchando eventos de cola de otras instancias en " + channel);
-                }
-
-                @Override
-                public void onMessage(String channel, String json) {
-                    received(json);
-                }
-            };
-            listener = attempt;
             try {
-                redis.call(jedis -> {
-                    jedis.subscribe(attempt, CHANNEL);
-                    return Boolean.TRUE;
-                });
+                redis.dedicatedConnection(CLIENT_NAME, SILENCE_LIMIT).ifPresent(this::subscribe);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "La suscripción a " + CHANNEL + " falló", e);
+                if (running && !lost) {
+                    lost = true;
+                    LOG.log(Level.WARNING, "Se perdió la suscripción a {0}; se reintenta en segundo plano: {1}",
+                            new Object[] {CHANNEL, e.getMessage()});
+                }
             }
             if (!running) {
                 return;
             }
             try {
-                Thread.sleep(retry.toMillis());
+                Thread.sleep(backoff.next().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+        }
+    }
+
+    private void subscribe(Jedis jedis) {
+        JedisPubSub attempt = new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int subscribedChannels) {
+                backoff.reset();
+                subscriptions.incrementAndGet();
+                if (lost) {
+                    lost = false;
+                    LOG.info(() -> "Suscripción a " + channel + " recuperada");
+                } else {
+                    LOG.info(() -> "Escuchando eventos de cola de otras instancias en " + channel);
+                }
+            }
+
+            @Override
+            public void onMessage(String channel, String json) {
+                received(json);
+            }
+        };
+        connection = jedis;
+        listener = attempt;
+        try (jedis) {
+            jedis.subscribe(attempt, CHANNEL);
+        } finally {
+            connection = null;
+        }
+        if (running) {
+            // Redis closed the subscription without an error (a CLIENT KILL, a restart): still lost
+            throw new IllegalStateException("Redis cerró la suscripción");
         }
     }
 }

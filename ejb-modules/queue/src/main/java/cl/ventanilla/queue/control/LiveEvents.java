@@ -1,5 +1,7 @@
 package cl.ventanilla.queue.control;
 
+import cl.ventanilla.queue.entity.StationPaused;
+import cl.ventanilla.queue.entity.StationResumed;
 import cl.ventanilla.queue.entity.TicketCalled;
 import cl.ventanilla.queue.entity.TicketFinished;
 import cl.ventanilla.queue.entity.TicketIssued;
@@ -48,6 +50,14 @@ public class LiveEvents {
     }
 
     void transferred(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketTransferred event) {
+        bridge.send(LiveMessage.of(event));
+    }
+
+    void paused(@Observes(during = TransactionPhase.AFTER_SUCCESS) StationPaused event) {
+        bridge.send(LiveMessage.of(event));
+    }
+
+    void resumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StationResumed event) {
         bridge.send(LiveMessage.of(event));
     }
 }

@@ -1,5 +1,7 @@
 package cl.ventanilla.queue.control;
 
+import cl.ventanilla.queue.entity.StationPaused;
+import cl.ventanilla.queue.entity.StationResumed;
 import cl.ventanilla.queue.entity.TicketCalled;
 import cl.ventanilla.queue.entity.TicketFinished;
 import cl.ventanilla.queue.entity.TicketIssued;
@@ -20,7 +22,8 @@ import java.util.UUID;
  * other instances over Redis: numbers, service and station, never personal data. {@code instance} names
  * the application instance that published it, so an instance ignores its own messages coming back.
  *
- * @param kind issued, called, recalled, started, finished, no-show or transferred
+ * @param kind issued, called, recalled, started, finished, no-show or transferred; paused or resumed for
+ *             a station, without a ticket number
  */
 public record LiveMessage(UUID unitId, String kind, String number, String spokenNumber, UUID serviceId,
         String serviceName, UUID fromServiceId, String stationName, Integer stationNumber, Instant at) {
@@ -61,6 +64,17 @@ public record LiveMessage(UUID unitId, String kind, String number, String spoken
                 e.fromServiceId(), e.stationName(), e.stationId() == null ? null : e.stationNumber(), e.at());
     }
 
+    /** A station paused: the screens list it as not calling; the reason stays with the staff. */
+    public static LiveMessage of(StationPaused e) {
+        return new LiveMessage(e.unitId(), "paused", null, null, null, null, null, e.stationName(),
+                e.stationNumber(), e.at());
+    }
+
+    public static LiveMessage of(StationResumed e) {
+        return new LiveMessage(e.unitId(), "resumed", null, null, null, null, null, e.stationName(),
+                e.stationNumber(), e.at());
+    }
+
     public LiveMessage withServiceName(String name) {
         return new LiveMessage(unitId, kind, number, spokenNumber, serviceId, name, fromServiceId, stationName,
                 stationNumber, at);
@@ -71,9 +85,9 @@ public record LiveMessage(UUID unitId, String kind, String number, String spoken
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("instance", instance)
                 .add("unitId", unitId.toString())
-                .add("kind", kind)
-                .add("number", number)
-                .add("spokenNumber", spokenNumber);
+                .add("kind", kind);
+        optional(json, "number", number);
+        optional(json, "spokenNumber", spokenNumber);
         optional(json, "serviceId", serviceId);
         optional(json, "serviceName", serviceName);
         optional(json, "fromServiceId", fromServiceId);

@@ -1,5 +1,6 @@
 package cl.ventanilla.queue.control;
 
+import cl.ventanilla.queue.entity.CheckInWindow;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.QueueRules;
 import cl.ventanilla.queue.entity.Station;
@@ -22,9 +23,12 @@ public class QueueSettings {
     @PersistenceContext(unitName = "queue")
     EntityManager em;
 
-    /** A service as the kiosk issues for it. */
+    /**
+     * A service as the kiosk issues for it; {@code walkInQuota} is how many walk-in tickets it gives a
+     * day ({@code cupo_diario_presencial}), {@code null} for no limit.
+     */
     public record ServiceInfo(UUID id, UUID unitId, String name, String prefix, boolean active,
-            int averageMinutes) {
+            int averageMinutes, Integer walkInQuota) {
     }
 
     public ServiceInfo service(UUID serviceId) {
@@ -33,7 +37,8 @@ public class QueueSettings {
 
     public Optional<ServiceInfo> findService(UUID serviceId) {
         List<?> rows = em.createNativeQuery("""
-                SELECT id, unidad_id, nombre, prefijo, activo, duracion_promedio_min FROM servicios WHERE id = :id""")
+                SELECT id, unidad_id, nombre, prefijo, activo, duracion_promedio_min, cupo_diario_presencial
+                FROM servicios WHERE id = :id""")
                 .setParameter("id", serviceId).getResultList();
         return rows.stream().map(r -> (Object[]) r).findFirst().map(QueueSettings::service);
     }
@@ -41,15 +46,15 @@ public class QueueSettings {
     /** The active services of a unit, by prefix. */
     public List<ServiceInfo> servicesOf(UUID unitId) {
         List<?> rows = em.createNativeQuery("""
-                SELECT id, unidad_id, nombre, prefijo, activo, duracion_promedio_min FROM servicios
-                WHERE unidad_id = :unit AND activo ORDER BY prefijo""")
+                SELECT id, unidad_id, nombre, prefijo, activo, duracion_promedio_min, cupo_diario_presencial
+                FROM servicios WHERE unidad_id = :unit AND activo ORDER BY prefijo""")
                 .setParameter("unit", unitId).getResultList();
         return rows.stream().map(r -> service((Object[]) r)).toList();
     }
 
     private static ServiceInfo service(Object[] r) {
         return new ServiceInfo((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Boolean) r[4],
-                ((Number) r[5]).intValue());
+                ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue());
     }
 
     public boolean unitExists(UUID unitId) {
@@ -81,6 +86,17 @@ public class QueueSettings {
                 .map(r -> new QueueRules(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
                         Duration.ofMinutes(((Number) r[2]).intValue()), ((Number) r[3]).intValue()))
                 .orElse(QueueRules.DEFAULT);
+    }
+
+    /** When the unit's citizens with an appointment may check in, or the schema's defaults. */
+    public CheckInWindow checkInWindow(UUID unitId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT checkin_anticipacion_min, checkin_tolerancia_min FROM reglas_prioridad WHERE unidad_id = :unit""")
+                .setParameter("unit", unitId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).findFirst()
+                .map(r -> new CheckInWindow(Duration.ofMinutes(((Number) r[0]).intValue()),
+                        Duration.ofMinutes(((Number) r[1]).intValue())))
+                .orElse(CheckInWindow.DEFAULT);
     }
 
     /** The id of an active preferential category the unit's rules enable, by its code (PERSONA_MAYOR…). */

@@ -3,6 +3,8 @@ package cl.ventanilla.queue.control;
 import cl.ventanilla.queue.entity.CallOrder;
 import cl.ventanilla.queue.entity.CallOrder.Pick;
 import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.StationPause;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketNumber;
 import jakarta.enterprise.context.Dependent;
@@ -55,6 +57,43 @@ public class Queues {
                 .setParameter("station", stationId).setParameter("day", day).setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** The station's open session (active or paused), if an operator sits there. */
+    public Optional<StationSession> openSession(UUID stationId) {
+        return em.createQuery("""
+                SELECT s FROM StationSession s WHERE s.stationId = :station
+                AND s.closedAt IS NULL""", StationSession.class)
+                .setParameter("station", stationId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The operator's open session, at whichever station. */
+    public Optional<StationSession> openSessionOf(UUID operatorId) {
+        return em.createQuery("""
+                SELECT s FROM StationSession s WHERE s.operatorId = :operator
+                AND s.closedAt IS NULL""", StationSession.class)
+                .setParameter("operator", operatorId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The pause of the session still in course, if any. */
+    public Optional<StationPause> openPause(UUID sessionId) {
+        return em.createQuery("SELECT p FROM StationPause p WHERE p.sessionId = :session AND p.endedAt IS NULL",
+                StationPause.class).setParameter("session", sessionId).getResultStream().findFirst();
+    }
+
+    /** A paused station as the lobby shows it: no reason, no operator, only that it does not call now. */
+    public record PausedStation(UUID stationId, String name, int number, Instant since) {
+    }
+
+    /** The unit's stations paused now, by number. */
+    public List<PausedStation> pausedStations(UUID unitId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT e.id, e.nombre, e.numero, CAST(extract(epoch FROM s.pausa_desde) * 1000 AS bigint)
+                FROM sesiones_estacion s JOIN estaciones e ON e.id = s.estacion_id
+                WHERE e.unidad_id = :unit AND s.estado = 'PAUSADA' AND s.fin IS NULL AND e.activo
+                ORDER BY e.numero""").setParameter("unit", unitId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new PausedStation((UUID) r[0], (String) r[1],
+                ((Number) r[2]).intValue(), Instant.ofEpochMilli(((Number) r[3]).longValue()))).toList();
+    }
+
     /** Whether each of the station's latest calls of the day was preferential, newest first. */
     public List<Boolean> recentCalls(UUID stationId, LocalDate day, int howMany) {
         return em.createNativeQuery("""
@@ -73,17 +112,20 @@ public class Queues {
             Instant now) {
         for (Pick pick : order.picks(recent)) {
             String condition = switch (pick) {
-                case OVERDUE -> "AND hora_ingreso_cola < to_timestamp(:overdue / 1000.0)";
-                case PREFERENTIAL -> "AND preferencial";
-                case NORMAL -> "AND NOT preferencial";
+                case APPOINTMENT -> "AND hora_agendada <= to_timestamp(:now / 1000.0) ORDER BY hora_agendada, ";
+                case OVERDUE -> "AND hora_ingreso_cola < to_timestamp(:overdue / 1000.0) ORDER BY ";
+                case PREFERENTIAL -> "AND preferencial ORDER BY ";
+                case NORMAL -> "AND NOT preferencial ORDER BY ";
             };
             var query = em.createNativeQuery("""
                     SELECT id FROM turnos
                     WHERE servicio_atencion_id IN (:services) AND fecha = CAST(:day AS date) AND estado = 'ESPERANDO'
                     """ + condition + """
-
-                    ORDER BY hora_ingreso_cola, numero LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
+                    hora_ingreso_cola, numero LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
                     .setParameter("services", services).setParameter("day", day.toString());
+            if (pick == Pick.APPOINTMENT) {
+                query.setParameter("now", now.toEpochMilli());
+            }
             if (pick == Pick.OVERDUE) {
                 query.setParameter("overdue", order.overdueIfQueuedBefore(now).toEpochMilli());
             }
@@ -93,6 +135,14 @@ public class Queues {
             }
         }
         return Optional.empty();
+    }
+
+    /** Walk-in tickets issued for a service on a day (appointments' check-ins are not walk-ins). */
+    public int walkInsIssued(UUID serviceId, LocalDate day) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM turnos
+                WHERE servicio_id = :service AND fecha = CAST(:day AS date) AND origen = 'PRESENCIAL'""")
+                .setParameter("service", serviceId).setParameter("day", day.toString()).getSingleResult()).intValue();
     }
 
     /** Tickets of the day waiting in a service's queue. */

@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 /**
  * Which waiting ticket a station calls next, by the unit's {@link QueueRules}:
  * <ol>
+ * <li>appointments due now: checked-in appointment tickets whose booked time has come, earliest booked
+ * first;</li>
  * <li>tickets that have waited longer than the maximum wait, oldest first, whatever their class;</li>
  * <li>otherwise the class that is due: after {@code normalRatio} normal calls the station owes
  * {@code preferentialRatio} preferential ones (a station with no calls yet starts with a preferential
@@ -24,7 +26,7 @@ public record CallOrder(QueueRules rules) {
 
     /** One step of the routing: a kind of ticket to look for, in order. */
     public enum Pick {
-        OVERDUE, PREFERENTIAL, NORMAL;
+        APPOINTMENT, OVERDUE, PREFERENTIAL, NORMAL;
 
         public boolean preferential() {
             return this == PREFERENTIAL;
@@ -42,8 +44,8 @@ public record CallOrder(QueueRules rules) {
      */
     public List<Pick> picks(List<Boolean> recentCallsNewestFirst) {
         return preferentialDue(recentCallsNewestFirst)
-                ? List.of(Pick.OVERDUE, Pick.PREFERENTIAL, Pick.NORMAL)
-                : List.of(Pick.OVERDUE, Pick.NORMAL, Pick.PREFERENTIAL);
+                ? List.of(Pick.APPOINTMENT, Pick.OVERDUE, Pick.PREFERENTIAL, Pick.NORMAL)
+                : List.of(Pick.APPOINTMENT, Pick.OVERDUE, Pick.NORMAL, Pick.PREFERENTIAL);
     }
 
     boolean preferentialDue(List<Boolean> recent) {
@@ -67,11 +69,14 @@ public record CallOrder(QueueRules rules) {
         fifo.sort(Comparator.comparing(Ticket::getQueuedAt).thenComparing(t -> t.number().number()));
         for (Pick pick : picks(recentCallsNewestFirst)) {
             Predicate<Ticket> matches = switch (pick) {
+                case APPOINTMENT -> t -> t.isAppointmentDue(now);
                 case OVERDUE -> t -> overdue(t, now);
                 case PREFERENTIAL -> Ticket::isPreferential;
                 case NORMAL -> t -> !t.isPreferential();
             };
-            Optional<Ticket> found = fifo.stream().filter(matches).findFirst();
+            Optional<Ticket> found = pick == Pick.APPOINTMENT
+                    ? fifo.stream().filter(matches).min(Comparator.comparing(Ticket::getAppointmentAt))
+                    : fifo.stream().filter(matches).findFirst();
             if (found.isPresent()) {
                 return found;
             }

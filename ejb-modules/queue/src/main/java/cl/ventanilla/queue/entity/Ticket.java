@@ -23,6 +23,9 @@ import java.util.UUID;
  * number. Each method checks the state it starts from and throws a {@link QueueException} (409)
  * otherwise.
  *
+ * <p>A ticket is a walk-in ({@code PRESENCIAL}) or comes from an appointment's {@link #checkIn check-in}
+ * ({@code AGENDAMIENTO}), which keeps the booking's id and start time.
+ *
  * <p>The number belongs to the service the ticket was issued for ({@code servicio_id}); the queue it
  * waits in is {@code servicio_atencion_id}, which only a transfer changes.
  */
@@ -31,6 +34,10 @@ import java.util.UUID;
 public class Ticket {
 
     public static final int OUTCOME_LENGTH = 500;
+
+    /** The values of {@code turnos.origen}. */
+    static final String WALK_IN = "PRESENCIAL";
+    static final String APPOINTMENT = "AGENDAMIENTO";
 
     @Id
     private UUID id;
@@ -58,6 +65,15 @@ public class Ticket {
 
     @Column(name = "categoria_preferencial_id", updatable = false)
     private UUID preferentialCategoryId;
+
+    @Column(name = "origen", nullable = false, updatable = false, length = 20)
+    private String origin;
+
+    @Column(name = "agendamiento_id", updatable = false)
+    private UUID appointmentId;
+
+    @Column(name = "hora_agendada", updatable = false)
+    private Instant appointmentAt;
 
     @Column(name = "token_publico", nullable = false, updatable = false)
     private UUID publicToken;
@@ -120,6 +136,7 @@ public class Ticket {
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.queuedAt = issuedAt;
         this.state = TicketState.WAITING;
+        this.origin = WALK_IN;
     }
 
     /** A walk-in ticket, waiting in the queue of the service it was issued for. */
@@ -133,6 +150,19 @@ public class Ticket {
     public static Ticket issue(UUID unitId, UUID serviceId, LocalDate day, TicketNumber number,
             boolean preferential, Instant issuedAt) {
         return new Ticket(unitId, serviceId, day, number, preferential, null, issuedAt);
+    }
+
+    /**
+     * The ticket of a citizen with an appointment who checked in at the kiosk: numbered like the walk-ins
+     * of the service, and called before everybody once its booked time has come.
+     */
+    public static Ticket checkIn(UUID unitId, UUID serviceId, LocalDate day, TicketNumber number,
+            UUID appointmentId, Instant appointmentAt, Instant issuedAt) {
+        Ticket ticket = new Ticket(unitId, serviceId, day, number, false, null, issuedAt);
+        ticket.origin = APPOINTMENT;
+        ticket.appointmentId = Objects.requireNonNull(appointmentId, "appointmentId");
+        ticket.appointmentAt = Objects.requireNonNull(appointmentAt, "appointmentAt");
+        return ticket;
     }
 
     /** Remembers what the kiosk told the citizen, for the statistics of the estimates. */
@@ -222,6 +252,11 @@ public class Ticket {
         this.state = TicketState.IN_SERVICE;
     }
 
+    /** An appointment's ticket whose booked time has come: the desk calls it first. */
+    public boolean isAppointmentDue(Instant now) {
+        return appointmentAt != null && !appointmentAt.isAfter(now);
+    }
+
     /** How long the ticket has waited in its current queue. */
     public Duration waitedAt(Instant now) {
         return Duration.between(queuedAt, now);
@@ -279,6 +314,21 @@ public class Ticket {
 
     public boolean isPreferential() {
         return preferential;
+    }
+
+    /** Issued at a check-in for an appointment, not as a walk-in. */
+    public boolean isAppointment() {
+        return APPOINTMENT.equals(origin);
+    }
+
+    /** The booking ({@code agendamientos}) it was issued for, or {@code null} for a walk-in. */
+    public UUID getAppointmentId() {
+        return appointmentId;
+    }
+
+    /** The booked start time, or {@code null} for a walk-in. */
+    public Instant getAppointmentAt() {
+        return appointmentAt;
     }
 
     /** The id of the virtual ticket page (the QR), which asks nothing personal. */

@@ -3,6 +3,9 @@ package cl.ventanilla.queue.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cl.ventanilla.queue.entity.PauseReason;
+import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.StationPaused;
 import cl.ventanilla.queue.entity.TicketCalled;
 import cl.ventanilla.queue.entity.TicketTransferred;
 import jakarta.json.Json;
@@ -86,5 +89,17 @@ class LiveMessageTest {
 
     private static JsonObject parse(String json) {
         return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    @Test
+    void aPausedStationTellsTheScreensWithoutANumberNorTheReason() {
+        Station station = new Station(UUID.randomUUID(), UUID.randomUUID(), "Módulo 4", 4, true, List.of());
+        JsonObject json = parse(LiveMessage.of(StationPaused.of(station, PauseReason.of("OTHER", "trámite médico"), AT))
+                .toJson("i"));
+        assertEquals("paused", json.getString("kind"));
+        assertEquals(JsonValue.NULL, json.get("number"));
+        assertEquals("Módulo 4", json.getString("stationName"));
+        assertEquals(4, json.getInt("stationNumber"));
+        assertTrue(json.values().stream().noneMatch(v -> v.toString().contains("médico")), json::toString);
     }
 }

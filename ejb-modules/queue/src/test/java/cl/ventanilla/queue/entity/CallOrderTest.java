@@ -104,12 +104,12 @@ class CallOrderTest {
     @Test
     void theDueClassComesFromTheStationsLatestCalls() {
         CallOrder order = new CallOrder(ONE_EVERY_TWO);
-        assertEquals(CallOrder.Pick.PREFERENTIAL, order.picks(List.of()).get(1));
-        assertEquals(CallOrder.Pick.NORMAL, order.picks(List.of(true)).get(1));
-        assertEquals(CallOrder.Pick.NORMAL, order.picks(List.of(false, true)).get(1));
-        assertEquals(CallOrder.Pick.PREFERENTIAL, order.picks(List.of(false, false, true)).get(1));
+        assertEquals(CallOrder.Pick.PREFERENTIAL, order.picks(List.of()).get(2));
+        assertEquals(CallOrder.Pick.NORMAL, order.picks(List.of(true)).get(2));
+        assertEquals(CallOrder.Pick.NORMAL, order.picks(List.of(false, true)).get(2));
+        assertEquals(CallOrder.Pick.PREFERENTIAL, order.picks(List.of(false, false, true)).get(2));
         CallOrder onlyPreferential = new CallOrder(new QueueRules(1, 0, Duration.ofMinutes(45), 2));
-        assertEquals(CallOrder.Pick.PREFERENTIAL, onlyPreferential.picks(List.of(true, true)).get(1));
+        assertEquals(CallOrder.Pick.PREFERENTIAL, onlyPreferential.picks(List.of(true, true)).get(2));
     }
 
     @Test
@@ -123,5 +123,25 @@ class CallOrderTest {
         assertEquals("B-001", order.choose(otherQueue, List.of(false), NINE.plusSeconds(180)).orElseThrow().getNumber());
         alreadyThere.callTo(STATION, NINE.plusSeconds(180));
         assertEquals("A-001", order.choose(otherQueue, List.of(false), NINE.plusSeconds(240)).orElseThrow().getNumber());
+    }
+
+    @Test
+    void appointmentsDueNowGoFirstEarliestBookedFirstAndNotBeforeTheirTime() {
+        Instant now = NINE.plus(Duration.ofMinutes(50));
+        Ticket overdue = ticket(false, NINE);
+        Ticket preferential = ticket(true, NINE.plus(Duration.ofMinutes(10)));
+        Ticket bookedAtTen = Ticket.checkIn(UNIT, SERVICE, DAY, new TicketNumber("A", ++numbers), UUID.randomUUID(),
+                NINE.plus(Duration.ofMinutes(60)), NINE.plus(Duration.ofMinutes(30)));
+        Ticket bookedAtNineForty = Ticket.checkIn(UNIT, SERVICE, DAY, new TicketNumber("A", ++numbers),
+                UUID.randomUUID(), NINE.plus(Duration.ofMinutes(40)), NINE.plus(Duration.ofMinutes(35)));
+        Ticket bookedAtNineThirty = Ticket.checkIn(UNIT, SERVICE, DAY, new TicketNumber("A", ++numbers),
+                UUID.randomUUID(), NINE.plus(Duration.ofMinutes(30)), NINE.plus(Duration.ofMinutes(40)));
+        List<Ticket> queue = List.of(overdue, preferential, bookedAtTen, bookedAtNineForty, bookedAtNineThirty);
+
+        // the 10:00 booking is not due at 09:50: it waits in the normal class, in its place of arrival
+        assertEquals(List.of(bookedAtNineThirty.getNumber(), bookedAtNineForty.getNumber(), overdue.getNumber(),
+                preferential.getNumber(), bookedAtTen.getNumber()), callAll(new CallOrder(ONE_EVERY_TWO), queue, now));
+        assertTrue(bookedAtTen.isAppointment());
+        assertTrue(!overdue.isAppointment() && !overdue.isAppointmentDue(now));
     }
 }

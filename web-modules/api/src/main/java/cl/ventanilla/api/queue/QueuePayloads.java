@@ -1,6 +1,8 @@
 package cl.ventanilla.api.queue;
 
+import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.Ticket;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -29,5 +31,37 @@ public final class QueuePayloads {
     public record Transfer(
             @NotNull(message = "{ventanilla.queue.service.required}")
             UUID serviceId) {
+    }
+
+    /**
+     * {@code POST /api/queue/stations/{id}/pause}: why the station pauses, {@code LUNCH},
+     * {@code INTERNAL_TASK}, {@code SHORT_BREAK} or {@code OTHER} (the Spanish codes {@code ALMUERZO}…
+     * too), with the operator's words for {@code OTHER}.
+     */
+    public record Pause(
+            @NotNull(message = "{ventanilla.queue.pause.required}")
+            @Size(max = 40, message = "{ventanilla.queue.pause.required}")
+            String reason,
+            @Size(max = PauseReason.DETAIL_LENGTH, message = "{ventanilla.queue.pause.detail.size}")
+            String detail) {
+    }
+
+    /** {@code POST /api/queue/check-in}: the booking's code or the citizen's RUT, one of them. */
+    public record CheckIn(
+            @Size(max = 40, message = "{ventanilla.queue.checkIn.required}")
+            String code,
+            @Size(max = 40, message = "{ventanilla.queue.checkIn.required}")
+            String rut) {
+
+        /** The code when given, otherwise the RUT. */
+        public String codeOrRut() {
+            return code != null && !code.isBlank() ? code : rut;
+        }
+
+        @AssertTrue(message = "{ventanilla.queue.checkIn.required}")
+        public boolean isGiven() {
+            String given = codeOrRut();
+            return given != null && !given.isBlank();
+        }
     }
 }

@@ -1,12 +1,19 @@
 package cl.ventanilla.api.queue;
 
+import cl.ventanilla.api.queue.QueuePayloads.CheckIn;
 import cl.ventanilla.api.queue.QueuePayloads.Outcome;
+import cl.ventanilla.api.queue.QueuePayloads.Pause;
 import cl.ventanilla.api.queue.QueuePayloads.Transfer;
 import cl.ventanilla.api.queue.QueuePayloads.WalkIn;
+import cl.ventanilla.auth.boundary.TokenAuthentication;
+import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
+import cl.ventanilla.queue.boundary.StationSessions;
 import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.queue.boundary.TicketDesk.IssuedTicket;
+import cl.ventanilla.queue.entity.PauseReason;
+import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +36,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /**
- * {@code /api/queue}: issuing tickets (kiosk), working a desk (operators), and the unit's public
+ * {@code /api/queue}: issuing tickets and checking in appointments (kiosk), working a desk and pausing it
+ * (operators), and the unit's public
  * snapshot. Unknown ids answer 404, a ticket or station in the wrong state 409, bad input 400, all as
  * problem details in Spanish or English.
  */
@@ -41,10 +51,16 @@ public class QueueResource {
     TicketDesk desk;
 
     @Inject
+    StationSessions sessions;
+
+    @Inject
     LobbyBoard lobby;
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
 
     /** Issues a walk-in ticket: 201 with the ticket, the people ahead and the estimated wait. */
     @POST
@@ -56,12 +72,47 @@ public class QueueResource {
                 .entity(issued).build();
     }
 
+    /**
+     * Checks in a citizen with an appointment ({@code {"code": "…"}} or {@code {"rut": "…"}}): 201 with
+     * the ticket, flagged as an appointment; 409 too early, too late or already checked in (the message
+     * says until or since when); 404 for an unknown code or no booking of the day; 400 for anything else.
+     */
+    @POST
+    @Path("check-in")
+    @RolesAllowed({"KIOSK", "ADMIN"})
+    public Response checkIn(@NotNull(message = "{ventanilla.queue.checkIn.required}") @Valid CheckIn checkIn) {
+        IssuedTicket issued = desk.checkIn(checkIn.codeOrRut());
+        return Response.created(uri.getBaseUriBuilder().path("queue").path("tickets")
+                .path(issued.ticket().getId().toString()).build()).entity(issued).build();
+    }
+
     /** Calls the station's next ticket: 200 with it, or 204 when nobody waits. */
     @POST
     @Path("stations/{stationId}/call-next")
     @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Response callNext(@PathParam("stationId") UUID stationId) {
         return desk.callNext(stationId).map(t -> Response.ok(t).build()).orElseGet(() -> Response.noContent().build());
+    }
+
+    /**
+     * Pauses the station with a reason ({@code {"reason": "LUNCH"}}, or {@code OTHER} with a
+     * {@code detail}): 200 with the station's session; 409 while a ticket is in hand or when already
+     * paused. Nobody sitting there yet: the caller's session is opened.
+     */
+    @POST
+    @Path("stations/{stationId}/pause")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public StationSession pause(@PathParam("stationId") UUID stationId,
+            @NotNull(message = "{ventanilla.queue.pause.required}") @Valid Pause pause) {
+        return sessions.pause(stationId, callerId(), PauseReason.of(pause.reason(), pause.detail()));
+    }
+
+    /** The paused station calls again: 200 with its session, 409 when it was not paused. */
+    @POST
+    @Path("stations/{stationId}/resume")
+    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    public StationSession resumeStation(@PathParam("stationId") UUID stationId) {
+        return sessions.resume(stationId);
     }
 
     @POST
@@ -121,5 +172,17 @@ public class QueueResource {
     @PermitAll
     public Snapshot snapshot(@PathParam("unitId") UUID unitId) {
         return lobby.snapshot(unitId);
+    }
+
+    /** The account id in the token's {@code sub}: who opens the station's session. */
+    private UUID callerId() {
+        if (request.getAttribute(TokenAuthentication.TOKEN) instanceof VerifiedToken token) {
+            try {
+                return UUID.fromString(token.subject());
+            } catch (RuntimeException notOurs) {
+                throw new NotAuthorizedException("Bearer");
+            }
+        }
+        throw new NotAuthorizedException("Bearer");
     }
 }
