@@ -7,26 +7,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The administrator's set-up through the API with tokens: a directorate, a unit, two services, a
  * station attending both, and an operator who can sign in but not change the configuration. Wrong
  * input answers 400 in the caller's language and changes nothing.
  */
-@ExtendWith(ApiFlowIT.Server.class)
-class ApiFlowIT {
-
-    static VentanillaServer server;
-
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
+class ApiFlowIT extends SystemTest {
 
     @Test
     void anAdministratorSetsUpAnOfficeAndAnOperatorThroughTheApi() throws Exception {

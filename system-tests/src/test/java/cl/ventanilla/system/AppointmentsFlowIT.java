@@ -14,9 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A citizen books the first free slot of a demo service over the public API (solving the form's
@@ -24,21 +21,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * input answered 400 in their language; an operator sees the booking in the unit's day; the citizen
  * cancels it.
  */
-@ExtendWith(AppointmentsFlowIT.Server.class)
-class AppointmentsFlowIT {
+class AppointmentsFlowIT extends SystemTest {
 
     /** Renovación de licencia de conducir, Departamento de Licencias de Conducir (demo data). */
     private static final String SERVICE = "30000000-0000-4000-8000-000000000002";
     private static final String UNIT = "20000000-0000-4000-8000-000000000001";
 
-    static VentanillaServer server;
 
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
 
     @Test
     void aCitizenBooksFindsAndCancelsTheFirstFreeSlot() throws Exception {

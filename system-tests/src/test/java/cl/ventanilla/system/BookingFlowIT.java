@@ -9,9 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -21,21 +18,13 @@ import org.openqa.selenium.WebElement;
  * calendar event and the QR code) in a real SMTP server's inbox, moves it to another time and cancels it
  * from "my booking"; the staff see the day's list.
  */
-@ExtendWith(BookingFlowIT.Server.class)
-class BookingFlowIT {
+class BookingFlowIT extends SystemTest {
 
     /** Renovación de licencia de conducir, Departamento de Licencias (demo data). */
     static final String SERVICE = "30000000-0000-4000-8000-000000000002";
     static final String UNIT = "20000000-0000-4000-8000-000000000001";
 
-    static VentanillaServer server;
 
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
 
     @Test
     void aCitizenBooksMovesAndCancelsAndIsToldByEmail() throws Exception {

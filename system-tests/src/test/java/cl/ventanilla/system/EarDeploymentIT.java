@@ -23,25 +23,12 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The EAR as operators deploy it: Payara Server, the JDBC pool from the environment, Flyway at start-up,
  * the demo municipality; then the REST API, the Faces portal, health and metrics over HTTP.
  */
-@ExtendWith(EarDeploymentIT.Server.class)
-class EarDeploymentIT {
-
-    static VentanillaServer server;
-
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
+class EarDeploymentIT extends SystemTest {
 
     static List<String> activeServiceNames;
 

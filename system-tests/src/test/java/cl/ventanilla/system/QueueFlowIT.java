@@ -7,29 +7,22 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
 
 /**
  * A walk-in ticket from a kiosk account, called by an operator through the API, appears on the unit's
- * waiting-room display in a real browser, pushed over its web socket; the virtual ticket follows it.
+ * waiting-room display in a real browser, pushed over its web socket, and reaches the Redis channel
+ * the other application instances listen to (QueueIT proves the other half: a message another instance
+ * publishes there reaches this instance's screens).
  */
-@ExtendWith(QueueFlowIT.Server.class)
-class QueueFlowIT {
-
-    static VentanillaServer server;
-
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
+class QueueFlowIT extends SystemTest {
 
     @Test
     void aCallMadeThroughTheApiReachesTheLobbyDisplay() throws Exception {
@@ -57,6 +50,24 @@ class QueueFlowIT {
                     "Content-Type", "application/json", "Authorization", "Bearer " + kiosk);
             assertEquals(201, issued.statusCode(), issued.body());
 
+            List<String> published = new CopyOnWriteArrayList<>();
+            JedisPubSub otherInstance = new JedisPubSub() {
+                @Override
+                public void onMessage(String channel, String message) {
+                    published.add(message);
+                }
+            };
+            Thread listener = new Thread(() -> {
+                try (Jedis redis = new Jedis(System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+                        Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")))) {
+                    redis.subscribe(otherInstance, "ventanilla:cola");
+                }
+            });
+            listener.start();
+            long subscribeDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!otherInstance.isSubscribed() && System.nanoTime() < subscribeDeadline) {
+                Thread.sleep(20);
+            }
             HttpResponse<String> called = server.send("POST", "/api/queue/stations/" + station + "/call-next", "",
                     "Authorization", "Bearer " + operator);
             assertEquals(200, called.statusCode(), called.body());
@@ -70,6 +81,16 @@ class QueueFlowIT {
                     (System.nanoTime() - calledAt) / 1_000_000);
             screen.screenshot("07-pantalla-sala");
             assertTrue(screen.text().contains(number));
+
+            long redisDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (published.stream().noneMatch(m -> m.contains("\"kind\":\"called\"") && m.contains(number))
+                    && System.nanoTime() < redisDeadline) {
+                Thread.sleep(50);
+            }
+            otherInstance.unsubscribe();
+            listener.join(5000);
+            assertTrue(published.stream().anyMatch(m -> m.contains("\"kind\":\"called\"") && m.contains(number)),
+                    "the call is published for the other instances: " + published);
         }
     }
 }

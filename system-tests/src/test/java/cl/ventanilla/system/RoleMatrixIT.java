@@ -17,9 +17,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Who may call what: every REST endpoint (as the server's OpenAPI document lists them) and every
@@ -27,20 +24,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code role-matrix.txt} says. An endpoint the matrix does not name fails the test, so nobody adds one
  * without deciding who may use it.
  */
-@ExtendWith(RoleMatrixIT.Server.class)
-class RoleMatrixIT {
+class RoleMatrixIT extends SystemTest {
 
     static final List<String> CALLERS = List.of("ANONYMOUS", "OPERATOR", "SUPERVISOR", "ADMIN", "KIOSK", "DISPLAY");
 
-    static VentanillaServer server;
     static Map<String, String> tokens;
 
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
 
     record Rule(String kind, String method, String path, Set<String> allowed) {
         boolean allows(String caller) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 
 /**
@@ -14,17 +11,7 @@ import org.openqa.selenium.By;
  * the page asked for), create an operator at /admin/users, sign out; the operator signs in, reaches the
  * staff console but not the configuration.
  */
-@ExtendWith(StaffFlowIT.Server.class)
-class StaffFlowIT {
-
-    static VentanillaServer server;
-
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
+class StaffFlowIT extends SystemTest {
 
     @Test
     void anAdministratorCreatesAnOperatorWhoReachesTheConsoleButNotTheConfiguration() throws Exception {

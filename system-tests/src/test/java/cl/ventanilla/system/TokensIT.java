@@ -20,26 +20,15 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Only tokens Ventanilla signed, unchanged and current, open the API and the screens; a logout at
  * /auth/ ends the session for every screen and for the API.
  */
-@ExtendWith(TokensIT.Server.class)
-class TokensIT {
+class TokensIT extends SystemTest {
 
-    static VentanillaServer server;
     static String adminToken;
 
-    static class Server implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            server = VentanillaServer.start(context);
-        }
-    }
 
     @BeforeAll
     static void signIn() throws Exception {

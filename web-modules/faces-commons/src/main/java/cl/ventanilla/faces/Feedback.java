@@ -64,11 +64,16 @@ public final class Feedback {
 
     /** A notice from the {@code msg} bundle, shown on the page the browser is redirected to. */
     public static void done(String key, Object... arguments) {
+        notice(key, arguments);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    }
+
+    /** A notice from the {@code msg} bundle on the page being answered (no redirect follows). */
+    public static void notice(String key, Object... arguments) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String text = new MessageFormat(faces.getApplication().getResourceBundle(faces, "msg").getString(key),
                 faces.getViewRoot().getLocale()).format(arguments);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
-        faces.getExternalContext().getFlash().setKeepMessages(true);
     }
 
     /** Answers 404 (the shared error page) instead of rendering the view, for an id that does not exist. */

@@ -78,8 +78,7 @@ public class ManageBookingBacking implements Serializable {
         try {
             booking = bookings.cancel(code, rut);
             mode = Mode.VIEW;
-            Feedback.done("manage.cancelled");
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(false);
+            Feedback.notice("manage.cancelled");
         } catch (RuntimeException refused) {
             mode = Mode.VIEW;
             Feedback.problem(refused);
@@ -128,8 +127,7 @@ public class ManageBookingBacking implements Serializable {
             code = moved.code();
             mode = Mode.VIEW;
             day = null;
-            Feedback.done("manage.rescheduled", moved.code());
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(false);
+            Feedback.notice("manage.rescheduled", moved.code());
         } catch (RuntimeException refused) {
             slots = null;
             calendar = null;

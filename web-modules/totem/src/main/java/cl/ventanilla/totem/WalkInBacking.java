@@ -1,5 +1,7 @@
 package cl.ventanilla.totem;
 
+import cl.ventanilla.appointments.boundary.Availability;
+import cl.ventanilla.appointments.boundary.Slot;
 import cl.ventanilla.config.boundary.PriorityRules;
 import cl.ventanilla.config.boundary.ServiceCatalog;
 import cl.ventanilla.config.entity.MunicipalService;
@@ -39,6 +41,9 @@ public class WalkInBacking {
     @Inject
     TicketDesk desk;
 
+    @Inject
+    Availability availability;
+
     /** The queue's refusal when the day's walk-in tickets of the service are used up. */
     static final String WALK_IN_QUOTA_REACHED = "service.walkInQuotaReached";
 
@@ -51,6 +56,7 @@ public class WalkInBacking {
     Optional<String> publicUrl;
 
     private boolean quotaReached;
+    private Slot nextFree;
     private String serviceId;
     private String fixedUnit;
     private MunicipalService service;
@@ -74,6 +80,9 @@ public class WalkInBacking {
         } catch (RuntimeException refused) {
             Feedback.problem(refused);
             quotaReached = refused instanceof QueueException q && WALK_IN_QUOTA_REACHED.equals(q.key());
+            if (quotaReached && service().isTakesAppointments()) {
+                nextFree = availability.firstFree(service.getId()).orElse(null);
+            }
             return null;
         }
     }
@@ -81,6 +90,16 @@ public class WalkInBacking {
     /** Whether the last attempt found the day's walk-in quota used up: the page points to booking online. */
     public boolean isQuotaReached() {
         return quotaReached;
+    }
+
+    /** When the walk-in quota is used up: the earliest time that can still be booked for the service, if any. */
+    public Slot getNextFree() {
+        return nextFree;
+    }
+
+    /** The booking page of this service on the public portal. */
+    public String getBookingUrl() {
+        return getPortalUrl() + "reservar.xhtml?servicio=" + serviceId.strip();
     }
 
     /** The public portal, where the citizen books an appointment for another day. */

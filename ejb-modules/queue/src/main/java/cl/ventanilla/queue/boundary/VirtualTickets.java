@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.Optional;
 
 /**
@@ -49,13 +50,21 @@ public class VirtualTickets {
      * @param peopleAhead    tickets before it in its queue, 0 once it no longer waits
      * @param waitMinutesP50 the estimated wait from now, 0 once it no longer waits
      * @param appointment    issued at an appointment's check-in, not as a walk-in
+     * @param unitId         the unit, whose live line the page listens to
+     * @param serviceId      the service whose queue it is in now: its events move the ticket
      */
     public record VirtualTicket(String token, String number, String serviceName, String unitName, TicketState state,
             String stationName, int stationNumber, int peopleAhead, int waitMinutesP50, int waitMinutesP90,
-            LocalDate day, Instant issuedAt, Instant at, boolean appointment) {
+            LocalDate day, Instant issuedAt, Instant at, boolean appointment, UUID unitId, UUID serviceId) {
 
         public boolean isWaiting() {
             return state == TicketState.WAITING;
+        }
+
+        /** Whether the ticket can still change: waiting, called, in service or parked. */
+        public boolean isOpen() {
+            return state == TicketState.WAITING || state == TicketState.CALLED || state == TicketState.IN_SERVICE
+                    || state == TicketState.PARKED;
         }
     }
 
@@ -79,6 +88,6 @@ public class VirtualTickets {
                 whereabouts.unitName(ticket.getUnitId()), ticket.getState(),
                 station == null ? null : station.name(), station == null ? 0 : station.number(), ahead,
                 wait.p50Minutes(), wait.p90Minutes(), ticket.getDay(), ticket.getIssuedAt(), now,
-                ticket.isAppointment());
+                ticket.isAppointment(), ticket.getUnitId(), ticket.getServiceId());
     }
 }
