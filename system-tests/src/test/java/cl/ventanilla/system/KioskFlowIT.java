@@ -21,6 +21,8 @@ class KioskFlowIT extends SystemTest {
     static final String UNIT = "20000000-0000-4000-8000-000000000001";
     /** Renovación de licencia de conducir (prefix R). */
     static final String RENEWAL = "30000000-0000-4000-8000-000000000002";
+    /** Duplicado de licencia de conducir (prefix D): the booking checked in here. */
+    static final String DUPLICATE = "30000000-0000-4000-8000-000000000003";
     /** Licencia de conducir primera vez: its walk-in quota is set to 0 here. */
     static final String FIRST_LICENCE = "30000000-0000-4000-8000-000000000001";
 
@@ -31,6 +33,10 @@ class KioskFlowIT extends SystemTest {
         String admin = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
         String kiosk = Accounts.ready(server, admin, "KIOSK");
         String operator = Accounts.ready(server, admin, "OPERATOR");
+        // the operator works at the unit (as an administrator would set in /admin/users/)
+        Database.update("INSERT INTO usuario_unidades (usuario_id, unidad_id) SELECT usuario_id, '" + UNIT
+                + "' FROM usuario_roles r JOIN usuarios u ON u.id = r.usuario_id WHERE r.rol = 'OPERATOR' "
+                + "ORDER BY u.fecha_creacion DESC LIMIT 1");
         // a desk of its own, so no other test's ticket is in its hands
         String station = Database.string("INSERT INTO estaciones (unidad_id, nombre, numero) VALUES ('" + UNIT
                 + "', 'Módulo 77', 77) RETURNING id::text");
@@ -88,7 +94,7 @@ class KioskFlowIT extends SystemTest {
         String code = "KIOSK" + (System.nanoTime() % 900 + 100);
         Database.update("INSERT INTO agendamientos (codigo, unidad_id, servicio_id, rut_ciudadano, nombre_ciudadano, "
                 + "email_ciudadano, fecha_hora_inicio, fecha_hora_fin) VALUES ('" + code + "', '" + UNIT + "', '"
-                + RENEWAL + "', '" + Accounts.newRut() + "', 'Juan Soto', 'juan.soto@correo.example.cl', "
+                + DUPLICATE + "', '" + Accounts.newRut() + "', 'Juan Soto', 'juan.soto@correo.example.cl', "
                 + "now() + interval '10 minutes', now() + interval '40 minutes')");
         try (Browser totem = signedIn(kiosk)) {
             totem.open("/totem/?unidad=" + UNIT);
@@ -97,7 +103,7 @@ class KioskFlowIT extends SystemTest {
             totem.screenshot("13-totem-hora-agendada");
             totem.clickId("registrar");
             assertEquals("/totem/ticket.xhtml", totem.path(), totem.text());
-            assertTrue(totem.text().contains("Con hora agendada"), totem.text());
+            assertTrue(totem.text().toLowerCase(java.util.Locale.ROOT).contains("con hora agendada"), totem.text());
             totem.screenshot("14-totem-ticket-agendado");
         }
         assertEquals("PRESENTADO", Database.string("SELECT estado FROM agendamientos WHERE codigo = '" + code + "'"));
@@ -113,8 +119,11 @@ class KioskFlowIT extends SystemTest {
             totem.clickAndWait(By.cssSelector("[id$='general']"));
             assertTrue(totem.driver().findElement(By.id("cupo-agotado")).isDisplayed());
             String offer = totem.driver().findElement(By.id("proxima-hora")).getText();
-            assertTrue(offer.contains("próxima hora libre") && offer.contains("reservar.xhtml?servicio=" + FIRST_LICENCE),
-                    offer);
+            assertTrue(offer.contains("próxima hora libre"), offer);
+            assertTrue(totem.driver().findElement(By.id("reservar-en-portal")).getAttribute("href")
+                    .endsWith("/reservar.xhtml?servicio=" + FIRST_LICENCE));
+            assertEquals(1, totem.driver().findElements(By.cssSelector("#proxima-hora svg.qr")).size(),
+                    "a QR code of the booking page for the citizen's phone");
             totem.screenshot("15-totem-cupo-agotado");
         } finally {
             Database.update("UPDATE servicios SET cupo_diario_presencial = 10 WHERE id = '" + FIRST_LICENCE + "'");

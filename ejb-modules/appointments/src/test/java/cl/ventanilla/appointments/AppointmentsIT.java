@@ -298,7 +298,7 @@ class AppointmentsIT {
         AppointmentException tooMany = assertThrows(AppointmentException.class,
                 () -> bookings.book(request(f.service, start, TestRuts.next(), ip)));
         assertEquals("attempts.tooMany", tooMany.key());
-        assertEquals(Kind.FORBIDDEN, tooMany.kind());
+        assertEquals(Kind.TOO_MANY_REQUESTS, tooMany.kind());
         assertTrue(tooMany.messageIn(Locale.forLanguageTag("es-CL")).matches(".*en \\d+ minutos.*"));
         // a reschedule counts too
         assertEquals("attempts.tooMany", assertThrows(AppointmentException.class,

@@ -54,8 +54,9 @@ public abstract class DomainException extends RuntimeException {
     /**
      * Classes of domain failures, which the REST API maps to HTTP statuses. {@code UNAUTHENTICATED}: who
      * is asking could not be established (wrong credentials, locked or inactive account).
+     * {@code TOO_MANY_REQUESTS}: the caller tried too often and must wait (the message says how long).
      */
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED
+        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED, TOO_MANY_REQUESTS
     }
 }

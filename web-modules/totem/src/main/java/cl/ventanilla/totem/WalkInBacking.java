@@ -7,6 +7,7 @@ import cl.ventanilla.config.boundary.ServiceCatalog;
 import cl.ventanilla.config.entity.MunicipalService;
 import cl.ventanilla.config.entity.PreferentialCategory;
 import cl.ventanilla.faces.Feedback;
+import cl.ventanilla.faces.QrSvg;
 import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.queue.boundary.TicketDesk.IssuedTicket;
 import cl.ventanilla.queue.entity.PublicToken;
@@ -100,6 +101,11 @@ public class WalkInBacking {
     /** The booking page of this service on the public portal. */
     public String getBookingUrl() {
         return getPortalUrl() + "reservar.xhtml?servicio=" + serviceId.strip();
+    }
+
+    /** The booking page as a QR code, for the citizen's phone: a kiosk has no keyboard to type a link. */
+    public String getBookingQr() {
+        return QrSvg.of(getBookingUrl(), getBookingUrl());
     }
 
     /** The public portal, where the citizen books an appointment for another day. */

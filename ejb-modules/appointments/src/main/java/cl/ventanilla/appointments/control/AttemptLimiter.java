@@ -42,7 +42,7 @@ public class AttemptLimiter {
         int allowed = settings.attemptsPerIpPerHour();
         if (attempts > allowed) {
             long minutes = Math.max(1, (hourStart + 3600 - now.getEpochSecond() + 59) / 60);
-            throw AppointmentException.forbidden("attempts.tooMany", minutes);
+            throw AppointmentException.tooManyRequests("attempts.tooMany", minutes);
         }
     }
 }

@@ -38,6 +38,10 @@ public class AppointmentException extends DomainException {
         return new AppointmentException(Kind.FORBIDDEN, key, arguments);
     }
 
+    public static AppointmentException tooManyRequests(String key, Object... arguments) {
+        return new AppointmentException(Kind.TOO_MANY_REQUESTS, key, arguments);
+    }
+
     @Override
     public Kind kind() {
         return kind;

@@ -24,6 +24,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case FORBIDDEN -> Response.Status.FORBIDDEN;
             case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
             case INVALID -> Response.Status.BAD_REQUEST;
+            case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
         };
         return new Problem("urn:ventanilla:problem:" + exception.key(), Languages.title(status, locale),
                 status.getStatusCode(), exception.messageIn(locale), exception.key()).toResponse();
