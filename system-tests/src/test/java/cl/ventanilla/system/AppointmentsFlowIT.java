@@ -72,6 +72,13 @@ class AppointmentsFlowIT extends SystemTest {
         String operator = Accounts.ready(server, Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD),
                 "OPERATOR");
         LocalDate day = LocalDate.ofInstant(Instant.parse(start), ZoneId.of("America/Santiago"));
+        HttpResponse<String> elsewhere = server.get("/api/appointments/unit/" + UNIT + "?date=" + day,
+                "Authorization", "Bearer " + operator);
+        assertEquals(403, elsewhere.statusCode(), "an operator who does not work at the unit: " + elsewhere.body());
+        // the operator works at the unit (as an administrator would set in /admin/users/)
+        Database.update("INSERT INTO usuario_unidades (usuario_id, unidad_id) SELECT usuario_id, '" + UNIT
+                + "' FROM usuario_roles r JOIN usuarios u ON u.id = r.usuario_id WHERE r.rol = 'OPERATOR' "
+                + "ORDER BY u.fecha_creacion DESC LIMIT 1");
         HttpResponse<String> list = server.get("/api/appointments/unit/" + UNIT + "?date=" + day,
                 "Authorization", "Bearer " + operator);
         assertEquals(200, list.statusCode(), list.body());

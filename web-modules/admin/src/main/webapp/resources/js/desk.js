@@ -1,6 +1,6 @@
 /*
  * The desk's waiting counts follow the unit's web socket (the lobby's live line): after each queue event
- * the counts are read again from the public snapshot. Reconnects by itself with a growing pause.
+ * the counts are read again from the public snapshot. The live line (live-line.js) reconnects by itself.
  */
 (function () {
     "use strict";
@@ -9,22 +9,6 @@
     if (!table) {
         return;
     }
-    var retry = 1000;
-
-    function connect() {
-        var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-        var socket = new WebSocket(scheme + location.host + table.dataset.socket);
-        socket.onopen = function () {
-            retry = 1000;
-            refresh();
-        };
-        socket.onmessage = refresh;
-        socket.onclose = function () {
-            setTimeout(connect, retry + Math.random() * 500);
-            retry = Math.min(retry * 2, 30000);
-        };
-    }
-
     // Only the answer to the latest read counts: answers of two quick reads may arrive out of order.
     var reads = 0;
 
@@ -46,5 +30,5 @@
             .catch(function () { /* the next event or reconnection refreshes again */ });
     }
 
-    connect();
+    VentanillaLive.follow(table.dataset.socket, { open: refresh, message: refresh });
 })();

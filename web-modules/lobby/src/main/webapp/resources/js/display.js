@@ -1,8 +1,8 @@
 /*
  * The waiting-room screen: follows the unit's web socket, shows and announces each call (chime and
  * Spanish voice), refreshes the counts and the paused stations from the public snapshot after every
- * event (a station pausing or resuming is one), and reconnects by
- * itself with a growing pause when the server restarts.
+ * event (a station pausing or resuming is one); the live line (live-line.js) reconnects by itself
+ * with a growing pause when the server restarts.
  */
 (function () {
     "use strict";
@@ -13,49 +13,25 @@
     }
     var data = screen.dataset;
     var EARLIER = 6;
-    var FIRST_RETRY = 1000;
-    var LAST_RETRY = 30000;
-    var retry = FIRST_RETRY;
-    var socket = null;
-    var keepAlive = null;
     var audio = null;
 
-    function socketUrl() {
-        var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-        return scheme + location.host + data.socket;
-    }
-
-    function connect() {
-        socket = new WebSocket(socketUrl());
-        socket.onopen = function () {
-            retry = FIRST_RETRY;
-            status("");
-            refresh();
-            keepAlive = setInterval(function () {
-                if (socket.readyState === WebSocket.OPEN) {
-                    socket.send("ping");
+    function follow() {
+        VentanillaLive.follow(data.socket, {
+            open: function () {
+                status("");
+                refresh();
+            },
+            message: function (message) {
+                if (message.kind === "called" || message.kind === "recalled") {
+                    show(message);
+                    announce(message);
                 }
-            }, 25000);
-        };
-        socket.onmessage = function (event) {
-            var message;
-            try {
-                message = JSON.parse(event.data);
-            } catch (notJson) {
-                return;
+                refresh();
+            },
+            close: function () {
+                status(data.offline);
             }
-            if (message.kind === "called" || message.kind === "recalled") {
-                show(message);
-                announce(message);
-            }
-            refresh();
-        };
-        socket.onclose = function () {
-            clearInterval(keepAlive);
-            status(data.offline);
-            setTimeout(connect, retry + Math.random() * 500);
-            retry = Math.min(retry * 2, LAST_RETRY);
-        };
+        });
     }
 
     function status(text) {
@@ -201,5 +177,5 @@
     }
     tick();
     setInterval(tick, 1000);
-    connect();
+    follow();
 })();

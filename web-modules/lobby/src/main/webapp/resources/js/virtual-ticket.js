@@ -12,9 +12,6 @@
         return;
     }
     var data = ticket.dataset;
-    var FIRST_RETRY = 1000;
-    var LAST_RETRY = 30000;
-    var retry = FIRST_RETRY;
     var pending = null;
 
     function reloadSoon(delay) {
@@ -28,36 +25,12 @@
             || message.fromServiceId === data.service;
     }
 
-    function connect() {
-        var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-        var socket = new WebSocket(scheme + location.host + data.socket);
-        var keepAlive = null;
-        socket.onopen = function () {
-            retry = FIRST_RETRY;
-            keepAlive = setInterval(function () {
-                if (socket.readyState === WebSocket.OPEN) {
-                    socket.send("ping");
-                }
-            }, 25000);
-        };
-        socket.onmessage = function (event) {
-            var message;
-            try {
-                message = JSON.parse(event.data);
-            } catch (notJson) {
-                return;
-            }
+    VentanillaLive.follow(data.socket, {
+        message: function (message) {
             if (concernsThisTicket(message)) {
                 reloadSoon(300);
             }
-        };
-        socket.onclose = function () {
-            clearInterval(keepAlive);
-            setTimeout(connect, retry + Math.random() * 500);
-            retry = Math.min(retry * 2, LAST_RETRY);
-        };
-    }
-
-    connect();
+        }
+    });
     setInterval(function () { reloadSoon(0); }, 30000);
 })();

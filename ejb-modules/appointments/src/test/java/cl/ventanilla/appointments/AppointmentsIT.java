@@ -32,11 +32,10 @@ import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.InvalidRutException;
 import cl.ventanilla.kernel.redis.Redis;
-import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,10 +63,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,30 +84,7 @@ class AppointmentsIT {
 
     @Deployment
     static WebArchive deployment() {
-        TestDatabase.recreate();
-        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
-                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core",
-                        "org.flywaydb:flyway-database-postgresql", "redis.clients:jedis")
-                .withTransitivity().asFile();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "appointments-it.war")
-                .addPackages(true, "cl.ventanilla.appointments", "cl.ventanilla.kernel")
-                .deletePackage("cl.ventanilla.kernel.testing")
-                .addClass(TestDatabase.class)
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource("META-INF/ejb-jar.xml", "ejb-jar.xml")
-                .addAsResource("db/migration/V1__esquema_inicial.sql")
-                .addAsResource("db/migration/V3__autenticacion.sql")
-                .addAsResource("db/migration/V4__agendamientos.sql")
-                .addAsResource("db/demo/datos_demo.sql")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(libraries);
-        for (String bundle : List.of("cl/ventanilla/kernel/Messages", "cl/ventanilla/appointments/Messages",
-                "ContributorValidationMessages")) {
-            for (String suffix : List.of("", "_es", "_en")) {
-                war.addAsResource(bundle + suffix + ".properties");
-            }
-        }
-        return war;
+        return ModuleDeployment.of("appointments-it.war", "cl.ventanilla.appointments");
     }
 
     @Inject

@@ -26,7 +26,7 @@ import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.InvalidRutException;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.audit.AuditEvent;
-import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -34,7 +34,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.metadata.ConstraintDescriptor;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,10 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,28 +69,7 @@ class AuthenticationIT {
 
     @Deployment
     static WebArchive deployment() {
-        TestDatabase.recreate();
-        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
-                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core",
-                        "org.flywaydb:flyway-database-postgresql", "redis.clients:jedis")
-                .withTransitivity().asFile();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "auth-it.war")
-                .addPackages(true, "cl.ventanilla.auth", "cl.ventanilla.kernel")
-                .deletePackage("cl.ventanilla.kernel.testing")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource("META-INF/ejb-jar.xml", "ejb-jar.xml")
-                .addAsResource("db/migration/V1__esquema_inicial.sql")
-                .addAsResource("db/migration/V3__autenticacion.sql")
-                .addAsResource("db/demo/datos_demo.sql")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(libraries);
-        for (String bundle : List.of("cl/ventanilla/kernel/Messages", "cl/ventanilla/auth/Messages",
-                "ContributorValidationMessages")) {
-            for (String suffix : List.of("", "_es", "_en")) {
-                war.addAsResource(bundle + suffix + ".properties");
-            }
-        }
-        return war;
+        return ModuleDeployment.of("auth-it.war", "cl.ventanilla.auth");
     }
 
     @Inject

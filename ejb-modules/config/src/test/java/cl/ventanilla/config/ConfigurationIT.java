@@ -41,7 +41,7 @@ import cl.ventanilla.config.entity.WeeklySchedule;
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.InvalidRutException;
 import cl.ventanilla.kernel.audit.AuditEvent;
-import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -56,7 +56,6 @@ import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.metadata.ConstraintDescriptor;
-import java.io.File;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,10 +74,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -99,27 +95,7 @@ class ConfigurationIT {
 
     @Deployment
     static WebArchive deployment() {
-        TestDatabase.recreate();
-        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
-                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core",
-                        "org.flywaydb:flyway-database-postgresql", "redis.clients:jedis")
-                .withTransitivity().asFile();
-        return ShrinkWrap.create(WebArchive.class, "configuration-it.war")
-                .addPackages(true, "cl.ventanilla.config", "cl.ventanilla.kernel")
-                .deletePackage("cl.ventanilla.kernel.testing")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsResource("db/migration/V1__esquema_inicial.sql")
-                .addAsResource("db/demo/datos_demo.sql")
-                .addAsResource("cl/ventanilla/kernel/Messages.properties")
-                .addAsResource("cl/ventanilla/kernel/Messages_en.properties")
-                .addAsResource("cl/ventanilla/config/Messages.properties")
-                .addAsResource("cl/ventanilla/config/Messages_es.properties")
-                .addAsResource("cl/ventanilla/config/Messages_en.properties")
-                .addAsResource("ContributorValidationMessages.properties")
-                .addAsResource("ContributorValidationMessages_es.properties")
-                .addAsResource("ContributorValidationMessages_en.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(libraries);
+        return ModuleDeployment.of("configuration-it.war", "cl.ventanilla.config");
     }
 
     @Inject

@@ -8,10 +8,9 @@ import cl.ventanilla.config.boundary.ServiceCatalog;
 import cl.ventanilla.config.boundary.ServiceCatalog.DirectorateServices;
 import cl.ventanilla.config.entity.MunicipalService;
 import cl.ventanilla.kernel.schema.DemoData;
-import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,10 +22,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,21 +35,7 @@ class ServiceCatalogIT {
 
     @Deployment
     static WebArchive deployment() {
-        TestDatabase.recreate();
-        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
-                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core",
-                        "org.flywaydb:flyway-database-postgresql", "redis.clients:jedis")
-                .withTransitivity().asFile();
-        return ShrinkWrap.create(WebArchive.class, "config-it.war")
-                .addPackages(true, "cl.ventanilla.config", "cl.ventanilla.kernel")
-                .deletePackage("cl.ventanilla.kernel.testing")
-                .addAsResource("META-INF/persistence.xml")
-                .addAsResource("db/migration/V1__esquema_inicial.sql")
-                .addAsResource("db/demo/datos_demo.sql")
-                .addAsResource("cl/ventanilla/kernel/Messages.properties")
-                .addAsResource("cl/ventanilla/kernel/Messages_en.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(libraries);
+        return ModuleDeployment.of("config-it.war", "cl.ventanilla.config");
     }
 
     @Inject

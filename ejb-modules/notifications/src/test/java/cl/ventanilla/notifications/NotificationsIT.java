@@ -14,7 +14,7 @@ import cl.ventanilla.appointments.entity.AppointmentRescheduled;
 import cl.ventanilla.appointments.entity.AppointmentSummary;
 import cl.ventanilla.auth.entity.PasswordResetRequested;
 import cl.ventanilla.kernel.DomainException.Kind;
-import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.testing.ModuleDeployment;
 import cl.ventanilla.notifications.boundary.Outbox;
 import cl.ventanilla.notifications.control.MailDispatch;
 import cl.ventanilla.notifications.control.MailTemplates;
@@ -57,8 +57,6 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,33 +77,13 @@ class NotificationsIT {
 
     @Deployment
     static WebArchive deployment() {
-        TestDatabase.recreate();
-        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
-                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core",
-                        "org.flywaydb:flyway-database-postgresql", "redis.clients:jedis", "io.nayuki:qrcodegen")
-                .withTransitivity().asFile();
         // GreenMail alone: the server provides Jakarta Mail and Activation
         File[] greenMail = Maven.resolver().loadPomFromFile("pom.xml").resolve("com.icegreen:greenmail")
                 .withoutTransitivity().asFile();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "notifications-it.war")
-                .addPackages(true, "cl.ventanilla.notifications", "cl.ventanilla.kernel")
-                .deletePackage("cl.ventanilla.kernel.testing")
+        WebArchive war = ModuleDeployment.of("notifications-it.war", "cl.ventanilla.notifications", "io.nayuki:qrcodegen")
                 .addPackage("cl.ventanilla.appointments.entity")
                 .addClass(PasswordResetRequested.class)
-                .addClass(TestDatabase.class)
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource("META-INF/ejb-jar.xml", "ejb-jar.xml")
-                .addAsResource("db/migration/V1__esquema_inicial.sql")
-                .addAsResource("db/migration/V3__autenticacion.sql")
-                .addAsResource("db/demo/datos_demo.sql")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(libraries)
                 .addAsLibraries(greenMail);
-        for (String bundle : List.of("cl/ventanilla/kernel/Messages", "cl/ventanilla/notifications/Messages")) {
-            for (String suffix : List.of("", "_es", "_en")) {
-                war.addAsResource(bundle + suffix + ".properties");
-            }
-        }
         String templates = "cl/ventanilla/notifications/templates/";
         for (String language : List.of("es", "en")) {
             war.addAsResource(templates + "subjects_" + language + ".properties");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
-import cl.ventanilla.kernel.testing.TestDatabase;
+import cl.ventanilla.kernel.testing.ModuleDeployment;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
@@ -28,7 +28,6 @@ import cl.ventanilla.queue.entity.TicketState;
 import cl.ventanilla.queue.entity.TicketTransferred;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,10 +58,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
@@ -93,30 +89,7 @@ class QueueIT {
 
     @Deployment
     static WebArchive deployment() {
-        TestDatabase.recreate();
-        File[] libraries = Maven.resolver().loadPomFromFile("pom.xml")
-                .resolve("org.hibernate.orm:hibernate-core", "org.flywaydb:flyway-core",
-                        "org.flywaydb:flyway-database-postgresql", "redis.clients:jedis")
-                .withTransitivity().asFile();
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "queue-it.war")
-                .addPackages(true, "cl.ventanilla.queue", "cl.ventanilla.kernel")
-                .deletePackage("cl.ventanilla.kernel.testing")
-                .addClass(TestDatabase.class)
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource("META-INF/ejb-jar.xml", "ejb-jar.xml")
-                .addAsResource("db/migration/V1__esquema_inicial.sql")
-                .addAsResource("db/migration/V3__autenticacion.sql")
-                .addAsResource("db/migration/V5__cola.sql")
-                .addAsResource("db/demo/datos_demo.sql")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(libraries);
-        for (String bundle : List.of("cl/ventanilla/kernel/Messages", "cl/ventanilla/queue/Messages",
-                "ContributorValidationMessages")) {
-            for (String suffix : List.of("", "_es", "_en")) {
-                war.addAsResource(bundle + suffix + ".properties");
-            }
-        }
-        return war;
+        return ModuleDeployment.of("queue-it.war", "cl.ventanilla.queue");
     }
 
     @Inject

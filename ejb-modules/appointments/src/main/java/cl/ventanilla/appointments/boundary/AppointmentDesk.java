@@ -15,6 +15,7 @@ import cl.ventanilla.appointments.entity.AppointmentException;
 import cl.ventanilla.appointments.entity.AppointmentState;
 import cl.ventanilla.kernel.Rut;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -41,6 +42,7 @@ import java.util.UUID;
  * to close unexpectedly, telling each citizen why.
  */
 @Stateless
+@DeclareRoles({"ADMIN", "SUPERVISOR", "OPERATOR"})
 public class AppointmentDesk {
 
     /** Longest closure registered at once: a year. */
@@ -73,6 +75,10 @@ public class AppointmentDesk {
      */
     public List<BookingView> day(@NotNull(message = "{ventanilla.appointments.unit.required}") UUID unitId,
             UUID serviceId, @NotNull(message = "{ventanilla.appointments.day.required}") LocalDate day) {
+        if (!settings.unitExists(unitId)) {
+            throw AppointmentException.notFound("unit.notFound");
+        }
+        ensureCallerWorksAt(unitId);
         List<Appointment> appointments = em.createQuery("""
                 SELECT a FROM Appointment a WHERE a.unitId = :unit AND a.start >= :from AND a.start < :to
                 AND a.state <> :moved AND (:allServices = true OR a.serviceId = :service)
@@ -101,6 +107,7 @@ public class AppointmentDesk {
         Instant now = clock.now();
         Appointment appointment = Optional.ofNullable(em.find(Appointment.class, appointmentId))
                 .orElseThrow(() -> AppointmentException.notFound("booking.notFound"));
+        ensureCallerWorksAt(appointment.getUnitId());
         Rut rut = Rut.of(appointment.getRut());
         locks.citizen(rut);
         em.refresh(appointment, LockModeType.PESSIMISTIC_WRITE);
@@ -162,6 +169,23 @@ public class AppointmentDesk {
             slotsChanged.fire(new SlotsChanged(serviceId, from, to));
         }
         return affected.size();
+    }
+
+    /**
+     * An operator sees and marks only the bookings of the units they work at (usuario_unidades), since the
+     * list names citizens; supervisors and administrators see every unit.
+     */
+    private void ensureCallerWorksAt(UUID unitId) {
+        if (!session.isCallerInRole("OPERATOR") || session.isCallerInRole("SUPERVISOR")
+                || session.isCallerInRole("ADMIN")) {
+            return;
+        }
+        boolean member = callerId().map(user -> !em.createNativeQuery(
+                "SELECT 1 FROM usuario_unidades WHERE usuario_id = :user AND unidad_id = :unit")
+                .setParameter("user", user).setParameter("unit", unitId).getResultList().isEmpty()).orElse(false);
+        if (!member) {
+            throw AppointmentException.forbidden("unit.notYours");
+        }
     }
 
     /** The signed-in staff member's user id, when the caller is one (the principal's name is the RUT). */
