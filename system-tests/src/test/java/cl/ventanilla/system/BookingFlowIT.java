@@ -96,6 +96,35 @@ class BookingFlowIT extends SystemTest {
             WebElement table = staff.driver().findElement(By.id("citas"));
             assertTrue(table.getText().contains(code) && table.getText().contains("Anulada"), table.getText());
             staff.screenshot("26-citas-del-dia");
+
+            // the administrator sees the citizen's three mails in the outbox, sent
+            List<String> states = List.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                staff.open("/admin/notifications.xhtml?q=" + email);
+                states = staff.driver().findElements(By.cssSelector("#notificaciones tbody .badge")).stream()
+                        .map(WebElement::getText).toList();
+                if (states.equals(List.of("Enviado", "Enviado", "Enviado"))) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertEquals(List.of("Enviado", "Enviado", "Enviado"), states, "the outbox shows the three mails sent");
+            staff.screenshot("27-correos");
+        }
+    }
+
+    @Test
+    void theBookingPagesSpeakEnglishWhenAsked() throws Exception {
+        try (Browser visitor = new Browser(server, "en-US")) {
+            visitor.open("/reservar.xhtml?servicio=" + SERVICE);
+            assertEquals("Book an appointment", visitor.heading());
+            assertTrue(visitor.text().contains("Choose a day"), visitor.text());
+            visitor.open("/cita.xhtml?lang=en");
+            visitor.type("codigo", "NOSUCH99");
+            visitor.type("rut", "11.111.111-1");
+            visitor.clickId("ver");
+            assertTrue(visitor.text().contains("We found no booking with that code and RUT"), visitor.text());
         }
     }
 

@@ -47,6 +47,9 @@ public class SchemaMigration {
                 .table("flyway_historial_esquema")
                 .baselineOnMigrate(false)
                 .validateMigrationNaming(true)
+                // all pending migrations in one transaction: an upgrade applies whole or not at all, and
+                // the instance holding Flyway's lock applies all of it while the others wait and find none
+                .group(true)
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Esquema en versión " + flyway.info().current().getVersion()

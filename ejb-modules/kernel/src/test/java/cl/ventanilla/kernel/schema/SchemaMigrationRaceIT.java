@@ -44,6 +44,7 @@ class SchemaMigrationRaceIT {
                             .dataSource(TestDatabase.url(TestDatabase.name()), TestDatabase.user(), TestDatabase.password())
                             .locations("classpath:db/migration")
                             .table("flyway_historial_esquema")
+                            .group(true)
                             .load();
                     together.await(30, TimeUnit.SECONDS);
                     return flyway.migrate().migrationsExecuted;
