@@ -56,7 +56,10 @@ class ServiceCatalogIT {
                 "agendamientos", "turnos", "estaciones", "estadisticas", "notificaciones")) {
             assertTrue(tables.contains(original), () -> original + " missing from " + tables);
         }
-        assertEquals(List.of("1"), strings("SELECT version FROM flyway_historial_esquema WHERE success ORDER BY installed_rank"));
+        List<String> applied = strings("SELECT version FROM flyway_historial_esquema WHERE success ORDER BY installed_rank");
+        assertEquals("1", applied.get(0), "the initial schema first: " + applied);
+        assertEquals(applied, strings("SELECT version FROM flyway_historial_esquema ORDER BY installed_rank"),
+                "every migration applied, none failed");
         assertEquals(List.of("pgcrypto", "uuid-ossp"),
                 strings("SELECT extname FROM pg_extension WHERE extname IN ('pgcrypto', 'uuid-ossp') ORDER BY extname"));
     }

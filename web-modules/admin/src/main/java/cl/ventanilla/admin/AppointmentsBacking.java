@@ -5,6 +5,7 @@ import cl.ventanilla.appointments.boundary.BookingView;
 import cl.ventanilla.auth.boundary.Accounts;
 import cl.ventanilla.config.boundary.Units;
 import cl.ventanilla.config.entity.Unit;
+import cl.ventanilla.faces.Dates;
 import cl.ventanilla.faces.Feedback;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -32,7 +33,7 @@ import java.util.UUID;
 public class AppointmentsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId ZONE = ZoneId.of("America/Santiago");
+    private static final ZoneId ZONE = Dates.MUNICIPALITY;
 
     @Inject
     AppointmentDesk desk;

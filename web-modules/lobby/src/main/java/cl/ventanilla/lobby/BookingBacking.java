@@ -8,6 +8,7 @@ import cl.ventanilla.appointments.boundary.BookingView;
 import cl.ventanilla.appointments.boundary.Bookings;
 import cl.ventanilla.appointments.boundary.Challenge;
 import cl.ventanilla.appointments.boundary.Slot;
+import cl.ventanilla.faces.Dates;
 import cl.ventanilla.faces.Feedback;
 import cl.ventanilla.kernel.DomainException;
 import jakarta.faces.context.FacesContext;
@@ -39,7 +40,7 @@ public class BookingBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String CONFIRMED = "ventanilla.reserva";
-    private static final ZoneId ZONE = ZoneId.of("America/Santiago");
+    private static final ZoneId ZONE = Dates.MUNICIPALITY;
 
     @Inject
     Availability availability;

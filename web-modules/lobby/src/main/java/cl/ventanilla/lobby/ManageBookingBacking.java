@@ -4,6 +4,7 @@ import cl.ventanilla.appointments.boundary.Availability;
 import cl.ventanilla.appointments.boundary.BookingView;
 import cl.ventanilla.appointments.boundary.Bookings;
 import cl.ventanilla.appointments.boundary.Slot;
+import cl.ventanilla.faces.Dates;
 import cl.ventanilla.faces.Feedback;
 import cl.ventanilla.faces.QrSvg;
 import jakarta.faces.context.FacesContext;
@@ -27,7 +28,7 @@ import java.util.List;
 public class ManageBookingBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId ZONE = ZoneId.of("America/Santiago");
+    private static final ZoneId ZONE = Dates.MUNICIPALITY;
 
     /** What the page shows under the booking. */
     public enum Mode { VIEW, CONFIRM_CANCEL, RESCHEDULE }

@@ -3,12 +3,12 @@ package cl.ventanilla.lobby;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /**
  * Absolute links to the citizen's pages, the same ones the emails carry: under the public address

@@ -3,6 +3,7 @@ package cl.ventanilla.queue.boundary;
 import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.Queues;
+import cl.ventanilla.queue.control.StaffScope;
 import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.Station;
@@ -43,6 +44,9 @@ public class StationSessions {
 
     @Inject
     Queues queues;
+
+    @Inject
+    StaffScope staff;
 
     @Inject
     Event<StationPaused> paused;
@@ -90,6 +94,7 @@ public class StationSessions {
      */
     public StationSession resume(@NotNull(message = "{ventanilla.queue.station.required}") UUID stationId) {
         Station station = settings.station(stationId);
+        staff.ensureWorksAt(station.unitId());
         queues.lockStation(stationId);
         StationSession session = queues.openSession(stationId)
                 .orElseThrow(() -> QueueException.conflict("station.notPaused", station.name()));
@@ -103,6 +108,7 @@ public class StationSessions {
     /** The operator leaves the station; a pause in course ends. Nothing happens when nobody sits there. */
     public void close(@NotNull(message = "{ventanilla.queue.station.required}") UUID stationId) {
         Station station = settings.station(stationId);
+        staff.ensureWorksAt(station.unitId());
         queues.lockStation(stationId);
         queues.openSession(stationId).ifPresent(session -> {
             boolean wasPaused = session.isPaused();
@@ -120,6 +126,7 @@ public class StationSessions {
 
     private Station activeStation(UUID stationId) {
         Station station = settings.station(stationId);
+        staff.ensureWorksAt(station.unitId());
         if (!station.active()) {
             throw QueueException.conflict("station.inactive", station.name());
         }

@@ -7,6 +7,7 @@ import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.Queues;
+import cl.ventanilla.queue.control.StaffScope;
 import cl.ventanilla.queue.control.TicketNumbering;
 import cl.ventanilla.queue.control.WaitEstimator;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
@@ -73,6 +74,9 @@ public class TicketDesk {
 
     @Inject
     Queues queues;
+
+    @Inject
+    StaffScope staff;
 
     @Inject
     TicketNumbering numbering;
@@ -245,6 +249,7 @@ public class TicketDesk {
      */
     public Optional<Ticket> callNext(@NotNull(message = "{ventanilla.queue.station.required}") UUID stationId) {
         Station station = settings.station(stationId);
+        staff.ensureWorksAt(station.unitId());
         if (!station.active()) {
             throw QueueException.conflict("station.inactive", station.name());
         }
@@ -276,6 +281,7 @@ public class TicketDesk {
     /** Calls the same ticket again; the unit limits how many times. */
     public Ticket recall(@NotNull(message = "{ventanilla.queue.ticket.required}") UUID ticketId) {
         Ticket ticket = queues.ticket(ticketId);
+        staff.ensureWorksAt(ticket.getUnitId());
         ticket.recall(settings.rules(ticket.getUnitId()).recallLimit());
         Instant now = clock.now();
         em.persist(TicketLogEntry.of(ticket, Type.RELLAMADO, now));
@@ -286,6 +292,7 @@ public class TicketDesk {
     /** The called citizen did not come. */
     public Ticket noShow(@NotNull(message = "{ventanilla.queue.ticket.required}") UUID ticketId) {
         Ticket ticket = queues.ticket(ticketId);
+        staff.ensureWorksAt(ticket.getUnitId());
         Instant now = clock.now();
         ticket.markNoShow(now);
         em.persist(TicketLogEntry.of(ticket, Type.NO_SE_PRESENTO, now));
@@ -296,6 +303,7 @@ public class TicketDesk {
     /** The citizen sat down at the station. */
     public Ticket start(@NotNull(message = "{ventanilla.queue.ticket.required}") UUID ticketId) {
         Ticket ticket = queues.ticket(ticketId);
+        staff.ensureWorksAt(ticket.getUnitId());
         Instant now = clock.now();
         ticket.start(now);
         em.persist(TicketLogEntry.of(ticket, Type.INICIADO, now));
@@ -307,6 +315,7 @@ public class TicketDesk {
     public Ticket finish(@NotNull(message = "{ventanilla.queue.ticket.required}") UUID ticketId,
             @Size(max = Ticket.OUTCOME_LENGTH, message = "{ventanilla.queue.outcome.size}") String outcome) {
         Ticket ticket = queues.ticket(ticketId);
+        staff.ensureWorksAt(ticket.getUnitId());
         Instant now = clock.now();
         ticket.finish(outcome, now);
         em.persist(TicketLogEntry.finish(ticket, now));
@@ -318,6 +327,7 @@ public class TicketDesk {
     public Ticket transfer(@NotNull(message = "{ventanilla.queue.ticket.required}") UUID ticketId,
             @NotNull(message = "{ventanilla.queue.service.required}") UUID serviceId) {
         Ticket ticket = queues.ticket(ticketId);
+        staff.ensureWorksAt(ticket.getUnitId());
         ServiceInfo target = settings.service(serviceId);
         if (!target.active()) {
             throw QueueException.conflict("service.inactive", target.name());
@@ -335,6 +345,7 @@ public class TicketDesk {
     /** The citizen steps away; the station may call others meanwhile. */
     public Ticket park(@NotNull(message = "{ventanilla.queue.ticket.required}") UUID ticketId) {
         Ticket ticket = queues.ticket(ticketId);
+        staff.ensureWorksAt(ticket.getUnitId());
         ticket.park();
         em.persist(TicketLogEntry.of(ticket, Type.ESTACIONADO, clock.now()));
         return ticket;
@@ -343,6 +354,7 @@ public class TicketDesk {
     /** The parked citizen is back; their station must be free of another called or served ticket. */
     public Ticket resume(@NotNull(message = "{ventanilla.queue.ticket.required}") UUID ticketId) {
         Ticket ticket = queues.ticket(ticketId);
+        staff.ensureWorksAt(ticket.getUnitId());
         Instant now = clock.now();
         if (ticket.getState() == TicketState.PARKED) {
             Station station = settings.station(ticket.getStationId());

@@ -29,6 +29,10 @@ public class QueueException extends DomainException {
         return new QueueException(Kind.CONFLICT, key, arguments);
     }
 
+    public static QueueException forbidden(String key, Object... arguments) {
+        return new QueueException(Kind.FORBIDDEN, key, arguments);
+    }
+
     public static QueueException notFound(String key, Object... arguments) {
         return new QueueException(Kind.NOT_FOUND, key, arguments);
     }
