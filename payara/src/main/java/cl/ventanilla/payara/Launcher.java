@@ -175,7 +175,11 @@ public final class Launcher implements AutoCloseable {
         String base = "http://localhost:" + settings.httpPort();
         out.println();
         out.println("Ventanilla está lista.");
-        out.println("  Portal ciudadano      " + base + "/");
+        out.println("  Portal ciudadano      " + base + "/  (reservar hora: " + base + "/reservar.xhtml)");
+        out.println("  Tótem                 " + base + "/totem/");
+        out.println("  Funcionarios          " + base + "/admin/  (módulo, citas del día, usuarios, correos)");
+        out.println("  Configuración         " + base + "/config/");
+        out.println("  Pantalla de sala      " + base + "/display.xhtml?unidad=<id de la unidad>");
         out.println("  API (servicios)       " + base + "/api/config/services");
         out.println("  Salud                 " + base + "/health/ready");
         out.println("  Métricas              " + base + "/metrics");
@@ -187,6 +191,9 @@ public final class Launcher implements AutoCloseable {
         }
         out.println("  Base de datos         " + databaseDescription);
         out.println("  Redis                 " + redisDescription);
+        out.println("  Correo                " + settings.get("SMTP_HOST").filter(host -> !host.isBlank())
+                .map(host -> "SMTP " + host + ":" + settings.get("SMTP_PORT").filter(p -> !p.isBlank()).orElse("25"))
+                .orElse("sin SMTP_HOST: los correos esperan en " + base + "/admin/notifications.xhtml"));
         out.println("  Registro del servidor " + domain.serverLog());
         out.println("Ctrl-C detiene todo lo que se inició.");
     }
