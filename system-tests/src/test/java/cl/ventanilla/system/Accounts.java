@@ -81,4 +81,14 @@ final class Accounts {
         }
         return tokens;
     }
+
+    /**
+     * The newest account of the role works at the unit, as an administrator would set in /admin/users/
+     * (operators act only at their units).
+     */
+    static void assignNewest(String role, String unit) throws Exception {
+        Database.update("INSERT INTO usuario_unidades (usuario_id, unidad_id) SELECT usuario_id, '" + unit
+                + "' FROM usuario_roles r JOIN usuarios u ON u.id = r.usuario_id WHERE r.rol = '" + role
+                + "' ORDER BY u.fecha_creacion DESC LIMIT 1");
+    }
 }

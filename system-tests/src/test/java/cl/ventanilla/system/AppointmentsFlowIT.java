@@ -75,10 +75,7 @@ class AppointmentsFlowIT extends SystemTest {
         HttpResponse<String> elsewhere = server.get("/api/appointments/unit/" + UNIT + "?date=" + day,
                 "Authorization", "Bearer " + operator);
         assertEquals(403, elsewhere.statusCode(), "an operator who does not work at the unit: " + elsewhere.body());
-        // the operator works at the unit (as an administrator would set in /admin/users/)
-        Database.update("INSERT INTO usuario_unidades (usuario_id, unidad_id) SELECT usuario_id, '" + UNIT
-                + "' FROM usuario_roles r JOIN usuarios u ON u.id = r.usuario_id WHERE r.rol = 'OPERATOR' "
-                + "ORDER BY u.fecha_creacion DESC LIMIT 1");
+        Accounts.assignNewest("OPERATOR", UNIT);
         HttpResponse<String> list = server.get("/api/appointments/unit/" + UNIT + "?date=" + day,
                 "Authorization", "Bearer " + operator);
         assertEquals(200, list.statusCode(), list.body());

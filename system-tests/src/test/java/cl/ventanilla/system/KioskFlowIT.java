@@ -33,10 +33,7 @@ class KioskFlowIT extends SystemTest {
         String admin = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
         String kiosk = Accounts.ready(server, admin, "KIOSK");
         String operator = Accounts.ready(server, admin, "OPERATOR");
-        // the operator works at the unit (as an administrator would set in /admin/users/)
-        Database.update("INSERT INTO usuario_unidades (usuario_id, unidad_id) SELECT usuario_id, '" + UNIT
-                + "' FROM usuario_roles r JOIN usuarios u ON u.id = r.usuario_id WHERE r.rol = 'OPERATOR' "
-                + "ORDER BY u.fecha_creacion DESC LIMIT 1");
+        Accounts.assignNewest("OPERATOR", UNIT);
         // a desk of its own, so no other test's ticket is in its hands
         String station = Database.string("INSERT INTO estaciones (unidad_id, nombre, numero) VALUES ('" + UNIT
                 + "', 'Módulo 77', 77) RETURNING id::text");

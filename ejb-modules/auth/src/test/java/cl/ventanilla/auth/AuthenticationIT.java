@@ -26,14 +26,12 @@ import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.InvalidRutException;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.audit.AuditEvent;
+import cl.ventanilla.kernel.ViolationMessages;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.ValidatorFactory;
-import jakarta.validation.metadata.ConstraintDescriptor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,9 +90,6 @@ class AuthenticationIT {
 
     @Inject
     RecordedEvents events;
-
-    @Inject
-    ValidatorFactory validation;
 
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
@@ -433,7 +428,7 @@ class AuthenticationIT {
                 () -> accounts.create(new NewUser(" ", "", "no-es-correo", Set.of(), null, null)));
         Set<String> messages = new java.util.TreeSet<>();
         for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-            messages.add(interpolated(violation, Locale.forLanguageTag("es-CL")));
+            messages.add(ViolationMessages.interpolate(violation, Locale.forLanguageTag("es-CL")));
         }
         assertEquals(new java.util.TreeSet<>(Set.of("Ingrese el RUT.", "Ingrese el nombre.",
                 "El correo no es válido. Escríbalo como nombre@dominio.cl.",
@@ -441,27 +436,8 @@ class AuthenticationIT {
         ConstraintViolation<?> tooLong = assertThrows(ConstraintViolationException.class, () -> accounts.create(
                 new NewUser(newRut(), "x".repeat(121), "largo@muni.cl", Set.of(Role.OPERATOR), null, null)))
                 .getConstraintViolations().iterator().next();
-        assertEquals("The name can have at most 120 characters.", interpolated(tooLong, Locale.ENGLISH));
-        assertEquals("El nombre puede tener como máximo 120 caracteres.", interpolated(tooLong, Locale.forLanguageTag("es")));
-    }
-
-    private String interpolated(ConstraintViolation<?> violation, Locale locale) {
-        return validation.getMessageInterpolator().interpolate(violation.getMessageTemplate(), new MessageInterpolator.Context() {
-            @Override
-            public ConstraintDescriptor<?> getConstraintDescriptor() {
-                return violation.getConstraintDescriptor();
-            }
-
-            @Override
-            public Object getValidatedValue() {
-                return violation.getInvalidValue();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> type) {
-                throw new UnsupportedOperationException();
-            }
-        }, locale);
+        assertEquals("The name can have at most 120 characters.", ViolationMessages.interpolate(tooLong, Locale.ENGLISH));
+        assertEquals("El nombre puede tener como máximo 120 caracteres.", ViolationMessages.interpolate(tooLong, Locale.forLanguageTag("es")));
     }
 
     private static NewUser operator(String rut, String email, String password) {

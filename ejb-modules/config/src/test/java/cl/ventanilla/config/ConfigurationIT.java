@@ -41,6 +41,7 @@ import cl.ventanilla.config.entity.WeeklySchedule;
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.InvalidRutException;
 import cl.ventanilla.kernel.audit.AuditEvent;
+import cl.ventanilla.kernel.ViolationMessages;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
@@ -51,11 +52,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import jakarta.validation.metadata.ConstraintDescriptor;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,9 +124,6 @@ class ConfigurationIT {
 
     @Inject
     Validator validator;
-
-    @Inject
-    ValidatorFactory validatorFactory;
 
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
@@ -492,39 +486,19 @@ class ConfigurationIT {
         assertEquals(1, blank.size());
         ConstraintViolation<DirectorateDetails> violation = blank.iterator().next();
         assertEquals("{config.name.required}", violation.getMessageTemplate());
-        assertEquals("Ingrese un nombre.", interpolate(violation, Locale.forLanguageTag("es-CL")));
-        assertEquals("Please enter a name.", interpolate(violation, Locale.ENGLISH));
+        assertEquals("Ingrese un nombre.", ViolationMessages.interpolate(violation, Locale.forLanguageTag("es-CL")));
+        assertEquals("Please enter a name.", ViolationMessages.interpolate(violation, Locale.ENGLISH));
 
         Set<ConstraintViolation<ServiceDetails>> wrong = validator.validate(new ServiceDetails(LICENCES,
                 "x".repeat(121), null, "1", null, 0, 30, null, true, 20, 30, 120));
         assertEquals(Set.of("El nombre puede tener hasta 120 caracteres.",
                 "El prefijo debe ser una o dos letras, por ejemplo «R» o «LC».",
                 "Indique la duración promedio de atención: al menos 1 minuto."),
-                wrong.stream().map(v -> interpolate(v, Locale.forLanguageTag("es-CL"))).collect(Collectors.toSet()));
+                wrong.stream().map(v -> ViolationMessages.interpolate(v, Locale.forLanguageTag("es-CL"))).collect(Collectors.toSet()));
     }
 
     private static ServiceDetails service(UUID unitId, String name, String prefix) {
         return new ServiceDetails(unitId, name, null, prefix, null, 15, 30, null, true, 20, 30, 120);
-    }
-
-    private String interpolate(ConstraintViolation<?> violation, Locale locale) {
-        return validatorFactory.getMessageInterpolator().interpolate(violation.getMessageTemplate(),
-                new MessageInterpolator.Context() {
-                    @Override
-                    public ConstraintDescriptor<?> getConstraintDescriptor() {
-                        return violation.getConstraintDescriptor();
-                    }
-
-                    @Override
-                    public Object getValidatedValue() {
-                        return violation.getInvalidValue();
-                    }
-
-                    @Override
-                    public <T> T unwrap(Class<T> type) {
-                        throw new ValidationException("Not supported: " + type);
-                    }
-                }, locale);
     }
 
     private static JsonObject json(String text) {

@@ -1,6 +1,7 @@
 package cl.ventanilla.faces;
 
 import cl.ventanilla.kernel.DomainException;
+import cl.ventanilla.kernel.ViolationMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.component.visit.VisitContext;
@@ -12,11 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
-import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidationException;
-import jakarta.validation.metadata.ConstraintDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
@@ -31,8 +28,6 @@ import java.util.Optional;
  * an id that does not exist.
  */
 public final class Feedback {
-
-    private static volatile MessageInterpolator interpolator;
 
     private Feedback() {
     }
@@ -100,7 +95,7 @@ public final class Feedback {
     }
 
     private static void show(FacesContext faces, ConstraintViolation<?> violation, Locale locale) {
-        FacesMessage message = error(message(violation, locale));
+        FacesMessage message = error(ViolationMessages.in(violation, locale));
         Optional<UIInput> input = property(violation.getPropertyPath()).flatMap(name -> input(faces, name));
         if (input.isPresent()) {
             input.get().setValid(false);
@@ -137,36 +132,5 @@ public final class Feedback {
 
     private static FacesMessage error(String text) {
         return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
-    }
-
-    // The validator wrote the message in the server's default language; written again in the page's.
-    private static String message(ConstraintViolation<?> violation, Locale locale) {
-        try {
-            return interpolator().interpolate(violation.getMessageTemplate(), new MessageInterpolator.Context() {
-                @Override
-                public ConstraintDescriptor<?> getConstraintDescriptor() {
-                    return violation.getConstraintDescriptor();
-                }
-
-                @Override
-                public Object getValidatedValue() {
-                    return violation.getInvalidValue();
-                }
-
-                @Override
-                public <T> T unwrap(Class<T> type) {
-                    throw new ValidationException("Not supported: " + type);
-                }
-            }, locale);
-        } catch (RuntimeException e) {
-            return violation.getMessage();
-        }
-    }
-
-    private static MessageInterpolator interpolator() {
-        if (interpolator == null) {
-            interpolator = Validation.buildDefaultValidatorFactory().getMessageInterpolator();
-        }
-        return interpolator;
     }
 }

@@ -14,8 +14,8 @@ import cl.ventanilla.appointments.entity.AppointmentCancelled.CancelledBy;
 import cl.ventanilla.appointments.entity.AppointmentException;
 import cl.ventanilla.appointments.entity.AppointmentState;
 import cl.ventanilla.kernel.Rut;
+import cl.ventanilla.kernel.staff.StaffUnits;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -42,7 +42,6 @@ import java.util.UUID;
  * to close unexpectedly, telling each citizen why.
  */
 @Stateless
-@DeclareRoles({"ADMIN", "SUPERVISOR", "OPERATOR"})
 public class AppointmentDesk {
 
     /** Longest closure registered at once: a year. */
@@ -68,6 +67,9 @@ public class AppointmentDesk {
 
     @Resource
     SessionContext session;
+
+    @Inject
+    StaffUnits staffUnits;
 
     /**
      * The bookings of the unit's day (of one service, or all when {@code serviceId} is null), by start.
@@ -176,14 +178,7 @@ public class AppointmentDesk {
      * list names citizens; supervisors and administrators see every unit.
      */
     private void ensureCallerWorksAt(UUID unitId) {
-        if (!session.isCallerInRole("OPERATOR") || session.isCallerInRole("SUPERVISOR")
-                || session.isCallerInRole("ADMIN")) {
-            return;
-        }
-        boolean member = callerId().map(user -> !em.createNativeQuery(
-                "SELECT 1 FROM usuario_unidades WHERE usuario_id = :user AND unidad_id = :unit")
-                .setParameter("user", user).setParameter("unit", unitId).getResultList().isEmpty()).orElse(false);
-        if (!member) {
+        if (!staffUnits.mayActAt(unitId)) {
             throw AppointmentException.forbidden("unit.notYours");
         }
     }

@@ -1,44 +1,21 @@
 package cl.ventanilla.queue.control;
 
-import cl.ventanilla.kernel.Rut;
+import cl.ventanilla.kernel.staff.StaffUnits;
 import cl.ventanilla.queue.entity.QueueException;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.ejb.SessionContext;
-import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.security.Principal;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.util.UUID;
 
-/**
- * Where a desk's caller may act: an operator calls, pauses and serves only at the units they work at
- * (usuario_unidades, set by an administrator); supervisors and administrators at every unit. Calls
- * without a staff caller (the kiosk, timers) are not the desk's and pass.
- */
-@Stateless
-@DeclareRoles({"ADMIN", "SUPERVISOR", "OPERATOR"})
+/** The desk's refusal when a staff caller acts at a unit they do not work at (the rule: {@link StaffUnits}). */
+@Dependent
 public class StaffScope {
 
-    @Resource
-    SessionContext session;
-
-    @PersistenceContext(unitName = "queue")
-    EntityManager em;
+    @Inject
+    StaffUnits units;
 
     /** @throws QueueException FORBIDDEN when an operator does not work at the unit */
     public void ensureWorksAt(UUID unitId) {
-        if (!session.isCallerInRole("OPERATOR") || session.isCallerInRole("SUPERVISOR")
-                || session.isCallerInRole("ADMIN")) {
-            return;
-        }
-        Principal caller = session.getCallerPrincipal();
-        boolean member = caller != null && Rut.isValid(caller.getName()) && !em.createNativeQuery("""
-                SELECT 1 FROM usuario_unidades uu JOIN usuarios u ON u.id = uu.usuario_id
-                WHERE u.rut = :rut AND uu.unidad_id = :unit""")
-                .setParameter("rut", Rut.of(caller.getName()).normalized()).setParameter("unit", unitId)
-                .getResultList().isEmpty();
-        if (!member) {
+        if (!units.mayActAt(unitId)) {
             throw QueueException.forbidden("unit.notYours");
         }
     }

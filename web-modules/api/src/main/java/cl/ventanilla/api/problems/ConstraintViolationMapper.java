@@ -1,12 +1,8 @@
 package cl.ventanilla.api.problems;
 
-import jakarta.validation.ConstraintViolation;
+import cl.ventanilla.kernel.ViolationMessages;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidationException;
-import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -25,8 +21,6 @@ import java.util.stream.Collectors;
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    private static volatile MessageInterpolator interpolator;
-
     @Context
     HttpHeaders headers;
 
@@ -34,7 +28,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     public Response toResponse(ConstraintViolationException exception) {
         Locale locale = Languages.preferred(headers);
         List<ValidationProblem.FieldError> errors = exception.getConstraintViolations().stream()
-                .map(v -> new ValidationProblem.FieldError(field(v.getPropertyPath()), message(v, locale)))
+                .map(v -> new ValidationProblem.FieldError(field(v.getPropertyPath()), ViolationMessages.in(v, locale)))
                 .sorted(Comparator.comparing(ValidationProblem.FieldError::field))
                 .toList();
         Response.Status status = Response.Status.BAD_REQUEST;
@@ -71,35 +65,5 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             }
         }
         return field.length() > 0 ? field.toString() : String.valueOf(parameter);
-    }
-
-    private static String message(ConstraintViolation<?> violation, Locale locale) {
-        try {
-            return interpolator().interpolate(violation.getMessageTemplate(), new MessageInterpolator.Context() {
-                @Override
-                public ConstraintDescriptor<?> getConstraintDescriptor() {
-                    return violation.getConstraintDescriptor();
-                }
-
-                @Override
-                public Object getValidatedValue() {
-                    return violation.getInvalidValue();
-                }
-
-                @Override
-                public <T> T unwrap(Class<T> type) {
-                    throw new ValidationException("Not supported: " + type);
-                }
-            }, locale);
-        } catch (RuntimeException e) {
-            return violation.getMessage();
-        }
-    }
-
-    private static MessageInterpolator interpolator() {
-        if (interpolator == null) {
-            interpolator = Validation.buildDefaultValidatorFactory().getMessageInterpolator();
-        }
-        return interpolator;
     }
 }
