@@ -85,11 +85,11 @@ nginx_gateway() {
     local dir="$work/nginx"
     mkdir -p "$dir"
     GATEWAY_LISTEN=127.0.0.1:8080 PAYARA_1_HTTP=127.0.0.1:28180 PAYARA_2_HTTP=127.0.0.1:28280 \
-        GATEWAY_RUN_DIR="$dir" \
-        envsubst '${GATEWAY_LISTEN} ${PAYARA_1_HTTP} ${PAYARA_2_HTTP} ${GATEWAY_RUN_DIR}' \
+        GATEWAY_RUN_DIR="$dir" GATEWAY_UPSTREAM_BIND=127.0.0.2 \
+        envsubst '${GATEWAY_LISTEN} ${PAYARA_1_HTTP} ${PAYARA_2_HTTP} ${GATEWAY_RUN_DIR} ${GATEWAY_UPSTREAM_BIND}' \
         <"$nginx_template" >"$dir/nginx.conf"
     # a variable left unrendered would be taken by nginx as one of its own
-    if grep -nE '\$\{(GATEWAY_LISTEN|PAYARA_[12]_HTTP|GATEWAY_RUN_DIR)\}' "$dir/nginx.conf"; then
+    if grep -nE '\$\{(GATEWAY_LISTEN|PAYARA_[12]_HTTP|GATEWAY_RUN_DIR|GATEWAY_UPSTREAM_BIND)\}' "$dir/nginx.conf"; then
         return 1
     fi
     nginx -t -q -p "$dir" -c "$dir/nginx.conf"

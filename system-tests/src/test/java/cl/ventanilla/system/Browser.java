@@ -21,10 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
-    private final VentanillaServer server;
+    private final Site server;
     private final Path profile;
 
-    Browser(VentanillaServer server, String language) throws IOException {
+    Browser(Site server, String language) throws IOException {
         this.server = server;
         this.profile = Files.createTempDirectory("ventanilla-chromium-");
         ChromeOptions options = new ChromeOptions();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * as the run command, against the test PostgreSQL and Redis named by the environment. Stopped when the
  * test JVM's root context closes.
  */
-final class VentanillaServer implements ExtensionContext.Store.CloseableResource {
+final class VentanillaServer implements ExtensionContext.Store.CloseableResource, Site {
 
     private static VentanillaServer running;
 
@@ -51,7 +51,8 @@ final class VentanillaServer implements ExtensionContext.Store.CloseableResource
         return running;
     }
 
-    URI uri(String path) {
+    @Override
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + launcher.httpPort() + path);
     }
 

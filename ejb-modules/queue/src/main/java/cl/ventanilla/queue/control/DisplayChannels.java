@@ -1,12 +1,16 @@
 package cl.ventanilla.queue.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The lobby screens connected to this instance, per unit. The web socket endpoint of the lobby WAR
@@ -27,6 +31,17 @@ public class DisplayChannels {
     }
 
     private final Map<UUID, Set<Sink>> sinks = new ConcurrentHashMap<>();
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** Operators (and the failover tests) see where the screens are: they follow the gateway's choice. */
+    @PostConstruct
+    void publishCount() {
+        metrics.gauge(Metadata.builder().withName("ventanilla.display.screens")
+                .withDescription("Pantallas de sala y turnos virtuales conectados a esta instancia").build(),
+                this, DisplayChannels::connected);
+    }
 
     public void register(UUID unitId, Sink sink) {
         sinks.computeIfAbsent(unitId, unit -> ConcurrentHashMap.newKeySet()).add(sink);
@@ -49,6 +64,11 @@ public class DisplayChannels {
                 unregister(unitId, sink);
             }
         }
+    }
+
+    /** How many screens of every unit listen on this instance. */
+    public int connected() {
+        return sinks.values().stream().mapToInt(Set::size).sum();
     }
 
     /** How many screens of the unit listen on this instance. */

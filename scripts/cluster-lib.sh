@@ -1,0 +1,239 @@
+# shellcheck shell=bash
+# What scripts/cluster-up.sh, scripts/cluster-down.sh and the failover tests share: the port table and
+# how a component is started, recorded and stopped. Sourced with $home and $base set.
+
+etcd_port=$((base + 379))
+etcd_peer_port=$((base + 380))
+pg1_port=$((base + 432))
+pg2_port=$((base + 433))
+pg1_api_port=$((base + 308))
+pg2_api_port=$((base + 309))
+db_proxy_port=$((base + 543))
+db_proxy_read_port=$((base + 544))
+haproxy_stats_port=$((base + 404))
+redis_port=$((base + 637))
+# Payara: the DAS takes base+0…99 (admin base+48), each instance its own hundred (HTTP at +80)
+das_admin_port=$((base + 48))
+instance_1_base=$((base + 100))
+instance_2_base=$((base + 200))
+instance_1_http=$((instance_1_base + 80))
+instance_2_http=$((instance_2_base + 80))
+grid_das_port=$((base + 900))
+grid_start_port=$((base + 910))
+gateway_port=$((base + 800))
+gateway_address=127.0.0.2
+payara_domain=ventanilla-cluster
+payara_group=ventanilla-group
+instance_1=ventanilla-1
+instance_2=ventanilla-2
+# the order of starting; cluster-down.sh stops in the reverse order
+components=(etcd patroni-1 patroni-2 haproxy redis das "$instance_1" "$instance_2" nginx)
+
+# as_user USER COMMAND…: runs COMMAND as USER in the same process (setpriv execs, so the PID of a
+# background "as_user …" under setsid is the program's own)
+user_prefix() {
+    prefix=()
+    if [[ $(id -un) != "$1" ]]; then
+        prefix=(setpriv --reuid "$1" --regid "$1" --init-groups env HOME="$(getent passwd "$1" | cut -d: -f6)" USER="$1")
+    fi
+}
+
+as_user() {
+    local prefix
+    user_prefix "$1"
+    shift
+    "${prefix[@]}" "$@"
+}
+
+# start_component NAME USER COMMAND…: in the background, in its own session, log and PID under $home
+start_component() {
+    local name=$1 prefix
+    user_prefix "$2"
+    shift 2
+    setsid "${prefix[@]}" "$@" >>"$home/logs/$name.log" 2>&1 </dev/null &
+    echo $! >"$home/pids/$name.pid"
+}
+
+# cluster_environment: who runs what, the secrets, and the configuration files copied under $home/etc
+# (the database nodes run as "postgres", which may not read a checkout under /root)
+cluster_environment() {
+    if [[ $(id -u) -eq 0 ]]; then
+        app_user=ventanilla
+        db_user=postgres
+    else
+        app_user=$(id -un)
+        db_user=$app_user
+    fi
+    if [[ -f "$home/secrets.env" ]]; then
+        set -a
+        # shellcheck disable=SC1091
+        . "$home/secrets.env"
+        set +a
+    fi
+    export DB_NAME=${DB_NAME:-ventanilla} DB_USER=${DB_USER:-ventanilla}
+    export PATRONI_SUPERUSER_USERNAME=postgres PATRONI_REPLICATION_USERNAME=replicator PATRONI_REWIND_USERNAME=rewind
+    export VENTANILLA_POST_BOOTSTRAP="$home/etc/post-bootstrap.sh"
+}
+
+start_etcd() {
+    start_component etcd "$app_user" /usr/bin/etcd --name ventanilla-etcd --data-dir "$home/etcd/data" \
+        --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
+        --listen-peer-urls "http://127.0.0.1:$etcd_peer_port" \
+        --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer_port" \
+        --initial-cluster "ventanilla-etcd=http://127.0.0.1:$etcd_peer_port" --enable-v2=true
+    await "etcd" 30 curl -fsS "http://127.0.0.1:$etcd_port/health"
+}
+
+# start_patroni N: database node N (pg1, pg2) under Patroni
+start_patroni() {
+    local node=$1 dir="$home/pg$1" pg_port api_port
+    pg_port=$((base + 431 + node))
+    api_port=$((base + 307 + node))
+    mkdir -p "$dir"
+    chown "$db_user": "$dir"
+    chmod 700 "$dir"
+    start_component "patroni-$node" "$db_user" env \
+        PATRONI_NAME="pg$node" \
+        PATRONI_RESTAPI_LISTEN="127.0.0.1:$api_port" \
+        PATRONI_RESTAPI_CONNECT_ADDRESS="127.0.0.1:$api_port" \
+        PATRONI_POSTGRESQL_LISTEN="127.0.0.1:$pg_port" \
+        PATRONI_POSTGRESQL_CONNECT_ADDRESS="127.0.0.1:$pg_port" \
+        PATRONI_POSTGRESQL_DATA_DIR="$dir/data" \
+        PATRONI_POSTGRESQL_BIN_DIR=/usr/lib/postgresql/15/bin \
+        PATRONI_POSTGRESQL_PGPASS="$dir/pgpass" \
+        PATRONI_ETCD_HOST="127.0.0.1:$etcd_port" \
+        /usr/bin/patroni "$home/etc/patroni.yml"
+}
+
+start_haproxy() {
+    start_component haproxy "$app_user" env \
+        DB_PROXY_BIND="127.0.0.1:$db_proxy_port" DB_PROXY_READ_BIND="127.0.0.1:$db_proxy_read_port" \
+        DB_PROXY_STATS_BIND="127.0.0.1:$haproxy_stats_port" HAPROXY_RUN_DIR="$home/haproxy" \
+        PG_NODE_1_HOST=127.0.0.1 PG_NODE_1_PORT="$pg1_port" PG_NODE_1_API_PORT="$pg1_api_port" \
+        PG_NODE_2_HOST=127.0.0.1 PG_NODE_2_PORT="$pg2_port" PG_NODE_2_API_PORT="$pg2_api_port" \
+        /usr/sbin/haproxy -db -f "$home/etc/haproxy.cfg"
+    await "HAProxy" 30 curl -fsS -o /dev/null "http://127.0.0.1:$haproxy_stats_port/stats"
+}
+
+start_redis() {
+    start_component redis "$app_user" /usr/bin/redis-server "$home/etc/redis.conf" \
+        --bind 127.0.0.1 --port "$redis_port" --dir "$home/redis" --requirepass "$REDIS_PASSWORD" \
+        --daemonize no --logfile ""
+    await "Redis" 30 redis_ping
+}
+
+start_das() {
+    asadmin_plain start-domain "$payara_domain" >>"$home/logs/das-start.log" 2>&1
+    record_pid das "$home/payara6/glassfish/domains/$payara_domain/config/pid"
+}
+
+# start_instance NAME: the instance's JVM with the environment compose.yml gives it; its PID recorded
+start_instance() {
+    local name=$1 asadmin_env
+    mapfile -t asadmin_env <"$home/run/instance.env"
+    asadmin start-local-instance --node "localhost-$payara_domain" --sync normal "$name" \
+        >>"$home/logs/$name-start.log" 2>&1
+    record_pid "$name" "$home/payara6/glassfish/nodes/localhost-$payara_domain/$name/config/pid"
+}
+
+start_nginx() {
+    start_component nginx "$app_user" /usr/sbin/nginx -p "$home/nginx" -c "$home/etc/nginx.conf" -g 'daemon off;'
+    await "Nginx" 30 curl -fsS -o /dev/null "http://127.0.0.1:$gateway_port/health/live"
+}
+
+# start NAME: any component by its name in $components (used by cluster-ctl.sh and the failover tests)
+start() {
+    case $1 in
+        etcd) start_etcd ;;
+        patroni-1 | patroni-2) start_patroni "${1#patroni-}" ;;
+        haproxy) start_haproxy ;;
+        redis) start_redis ;;
+        das) start_das ;;
+        "$instance_1" | "$instance_2") start_instance "$1" ;;
+        nginx) start_nginx ;;
+        *) echo "componente desconocido: $1 (${components[*]})" >&2; return 2 ;;
+    esac
+}
+
+# record_pid NAME PIDFILE: a process started by someone else (asadmin) recorded as ours
+record_pid() {
+    cp "$2" "$home/pids/$1.pid"
+}
+
+pid_of() {
+    local file="$home/pids/$1.pid"
+    [[ -f "$file" ]] && cat "$file"
+}
+
+alive() {
+    local pid
+    pid=$(pid_of "$1") || return 1
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+}
+
+cluster_running() {
+    local name
+    for name in "${components[@]}"; do
+        alive "$name" && return 0
+    done
+    return 1
+}
+
+# stop_component NAME: TERM, up to 60 s to finish, then KILL
+stop_component() {
+    local name=$1 pid
+    pid=$(pid_of "$name") || return 0
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 120); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "  $name ($pid) no terminó en 60 s: KILL"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    rm -f "$home/pids/$name.pid"
+}
+
+# await LABEL SECONDS COMMAND…: until COMMAND succeeds, at most SECONDS
+await() {
+    local label=$1 limit=$2 start
+    shift 2
+    start=$(date +%s)
+    until "$@" >/dev/null 2>&1; do
+        if (($(date +%s) - start >= limit)); then
+            echo "ERROR: $label no respondió en $limit s; registros en $home/logs" >&2
+            return 1
+        fi
+        sleep 0.5
+    done
+}
+
+primary_ready() {
+    curl -fsS -o /dev/null "http://127.0.0.1:$pg1_api_port/primary" ||
+        curl -fsS -o /dev/null "http://127.0.0.1:$pg2_api_port/primary"
+}
+
+sync_standby_ready() {
+    curl -fsS "http://127.0.0.1:$pg1_api_port/cluster" | grep -q '"sync_standby"' ||
+        curl -fsS "http://127.0.0.1:$pg2_api_port/cluster" | grep -q '"sync_standby"'
+}
+
+redis_ping() {
+    redis-cli -h 127.0.0.1 -p "$redis_port" --no-auth-warning -a "$REDIS_PASSWORD" ping | grep -q PONG
+}
+
+asadmin_env=()
+# asadmin as the application's user; an array asadmin_env adds to its environment (and so to the
+# environment of the JVM it starts)
+asadmin_plain() {
+    as_user "$app_user" env "${asadmin_env[@]}" AS_JAVA="${AS_JAVA:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}" \
+        "$home/payara6/bin/asadmin" --user admin --passwordfile "$home/run/asadmin-password" \
+        --interactive=false "$@"
+}
+
+asadmin() {
+    asadmin_plain --port "$das_admin_port" "$@"
+}

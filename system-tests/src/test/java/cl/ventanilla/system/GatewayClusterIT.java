@@ -1,0 +1,137 @@
+package cl.ventanilla.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The cluster as citizens and staff reach it: every screen through the gateway, answered by both
+ * instances, with the gateway's security headers; and a call made on one instance reaches a lobby
+ * display connected to the other, through the Redis bridge.
+ */
+@ExtendWith(Cluster.Up.class)
+class GatewayClusterIT {
+
+    @Test
+    void theScreensAnswerThroughTheGatewayFromBothInstances() throws Exception {
+        Cluster cluster = Cluster.current();
+        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        Path accessLog = Path.of(System.getProperty("ventanilla.cluster.home"), "nginx", "access.log");
+        long logged = Files.size(accessLog);
+        String unit = cluster.string("SELECT id::text FROM unidades WHERE activo ORDER BY nombre LIMIT 1");
+        for (int round = 0; round < 6; round++) {
+            for (String page : List.of("/", "/reservar.xhtml", "/totem/?unidad=" + unit, "/auth/",
+                    "/api/config/services", "/api/queue/units/" + unit + "/snapshot")) {
+                HttpResponse<String> answer = cluster.send(cluster.uri(page), "GET", null, "Accept-Language", "es-CL");
+                assertEquals(200, answer.statusCode(), page + ": " + answer.body());
+            }
+        }
+        for (String staffPage : List.of("/admin/", "/config/")) {
+            HttpResponse<String> answer = cluster.send(cluster.uri(staffPage), "GET", null);
+            assertTrue(answer.statusCode() == 302 || answer.statusCode() == 303, staffPage + " sends to sign-in: "
+                    + answer.statusCode());
+            assertTrue(answer.headers().firstValue("Location").orElse("").contains("/auth/"),
+                    "the sign-in page is where it sends: " + answer.headers().map());
+        }
+        String traffic = Files.readString(accessLog).substring((int) logged);
+        for (int instance = 1; instance <= 2; instance++) {
+            String upstream = "upstream=127.0.0.1:" + (Cluster.PORT_BASE + instance * 100 + 80);
+            long answered = traffic.lines().filter(line -> line.contains(upstream)).count();
+            System.out.printf("Gateway → ventanilla-%d: %d of the requests%n", instance, answered);
+            assertTrue(answered > 0, "both instances answer through the gateway: " + upstream);
+        }
+
+        HttpResponse<String> home = cluster.send(cluster.uri("/"), "GET", null);
+        assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                home.headers().map().toString());
+        assertEquals("nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(home.headers().firstValue("Referrer-Policy").isPresent());
+        assertEquals(404, cluster.send(cluster.uri("/metrics"), "GET", null).statusCode(),
+                "the instances' metrics are for Prometheus, not the public");
+    }
+
+    @Test
+    void aCallOnOneInstanceReachesADisplayOnTheOther() throws Exception {
+        Cluster cluster = Cluster.current();
+        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        ClusterScenario scenario = ClusterScenario.prepare(cluster);
+        String station = scenario.stations().get(0);
+        String bearer = "Bearer " + scenario.token();
+        int calls = 50;
+        for (int i = 0; i < calls; i++) {
+            HttpResponse<String> issued = cluster.send(Cluster.instance(1, "/api/queue/tickets"), "POST",
+                    Json.createObjectBuilder().add("serviceId", scenario.service()).build().toString(),
+                    "Content-Type", "application/json", "Authorization", bearer);
+            assertEquals(201, issued.statusCode(), issued.body());
+        }
+
+        LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket screen = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + (Cluster.PORT_BASE + 280) + "/display-socket/" + scenario.unit()),
+                        new WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    received.add(text.toString());
+                                    text.setLength(0);
+                                }
+                                socket.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        try {
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                HttpResponse<String> called = cluster.send(
+                        Cluster.instance(1, "/api/queue/stations/" + station + "/call-next"), "POST", "", "Authorization", bearer);
+                long answeredAt = System.nanoTime();
+                if (called.statusCode() == 409) { // the desk still holds a ticket from an earlier test
+                    ClusterScenario.release(cluster, station, bearer);
+                    i--;
+                    continue;
+                }
+                assertEquals(200, called.statusCode(), called.body());
+                String number = Cluster.json(called.body()).getString("number");
+                String id = Cluster.json(called.body()).getString("id");
+                long deadline = answeredAt + TimeUnit.SECONDS.toNanos(10);
+                boolean seen = false;
+                while (!seen && System.nanoTime() < deadline) {
+                    String message = received.poll(100, TimeUnit.MILLISECONDS);
+                    seen = message != null && message.contains("\"called\"") && message.contains(number);
+                }
+                assertTrue(seen, "the call of " + number + " on ventanilla-1 reached the display on ventanilla-2");
+                latencies.add(Math.max(0, System.nanoTime() - answeredAt));
+                for (String action : List.of("start", "finish")) {
+                    assertEquals(200, cluster.send(Cluster.instance(1, "/api/queue/tickets/" + id + "/" + action), "POST", "",
+                            "Authorization", bearer).statusCode());
+                }
+            }
+            Collections.sort(latencies);
+            System.out.printf("Call on ventanilla-1 → display on ventanilla-2 over %d calls: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    calls, latencies.get(calls / 2) / 1e6, latencies.get((int) Math.ceil(calls * 0.99) - 1) / 1e6,
+                    latencies.get(calls - 1) / 1e6);
+        } finally {
+            screen.sendClose(WebSocket.NORMAL_CLOSURE, "fin").get(5, TimeUnit.SECONDS);
+        }
+    }
+}
