@@ -19,15 +19,16 @@ import org.junit.jupiter.api.Test;
  * A citizen books the first free slot of a demo service over the public API (solving the form's
  * proof-of-work challenge), finds it with code and RUT, sees the challenge refused a second time and bad
  * input answered 400 in their language; an operator sees the booking in the unit's day; the citizen
- * cancels it.
+ * cancels it. A bot that invents X-Forwarded-For addresses is still counted as the one address the
+ * gateway saw.
  */
 class AppointmentsFlowIT extends SystemTest {
 
     /** Renovación de licencia de conducir, Departamento de Licencias de Conducir (demo data). */
     private static final String SERVICE = "30000000-0000-4000-8000-000000000002";
     private static final String UNIT = "20000000-0000-4000-8000-000000000001";
-
-
+    /** Booking attempts per address and hour (parametros_sistema, demo data). */
+    private static final int ATTEMPTS_PER_HOUR = 20;
 
     @Test
     void aCitizenBooksFindsAndCancelsTheFirstFreeSlot() throws Exception {
@@ -87,6 +88,35 @@ class AppointmentsFlowIT extends SystemTest {
         assertEquals(409, server.send("DELETE", "/api/appointments/" + code + "?rut=" + rut, "").statusCode());
     }
 
+    @Test
+    void inventedAddressesLeftOfTheGatewaysHopDoNotResetTheAttemptLimit() throws Exception {
+        // the address the gateway saw (it appends it last); another range than the other test's citizen
+        String seen = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+        // the limit counts per clock hour: start where 25 attempts cannot straddle two of them
+        long intoHour = Instant.now().getEpochSecond() % 3600;
+        if (intoHour > 3600 - 60) {
+            Thread.sleep((3600 - intoHour + 1) * 1000);
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS_PER_HOUR + 5; attempt++) {
+            String invented = ThreadLocalRandom.current().nextInt(1, 224) + "." + ThreadLocalRandom.current().nextInt(256)
+                    + "." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+            HttpResponse<String> first = server.get("/api/appointments/services/" + SERVICE + "/first-free");
+            assertEquals(200, first.statusCode(), first.body());
+            String start = VentanillaServer.json(first.body()).asJsonObject().getString("start");
+            JsonObject challenge = challenge();
+            String nonce = solve(challenge.getString("token"), challenge.getInt("difficulty"));
+            HttpResponse<String> response = book(booking(start, Accounts.newRut(), challenge.getString("token"), nonce),
+                    invented + ", " + seen);
+            if (attempt <= ATTEMPTS_PER_HOUR) {
+                assertTrue(response.statusCode() == 201 || response.statusCode() == 409,
+                        "attempt " + attempt + " from " + invented + " is still allowed: " + response.body());
+            } else {
+                assertEquals(429, response.statusCode(),
+                        "attempt " + attempt + " counts as " + seen + ", not as " + invented + ": " + response.body());
+            }
+        }
+    }
+
     private JsonObject challenge() throws Exception {
         HttpResponse<String> response = server.get("/api/appointments/challenge");
         assertEquals(200, response.statusCode(), response.body());
@@ -99,9 +129,10 @@ class AppointmentsFlowIT extends SystemTest {
                 .add("challenge", token).add("nonce", nonce).build().toString();
     }
 
-    private HttpResponse<String> book(String body, String ip) throws Exception {
+    /** A booking as it arrives through the gateway, which appends the address it saw to X-Forwarded-For. */
+    private HttpResponse<String> book(String body, String forwardedFor) throws Exception {
         return server.send("POST", "/api/appointments", body, "Content-Type", "application/json",
-                "X-Forwarded-For", ip + ", 10.0.0.1", "Accept-Language", "es-CL");
+                "X-Forwarded-For", forwardedFor, "Accept-Language", "es-CL");
     }
 
     /** What the booking form does in the browser: the smallest nonce giving enough leading zero bits. */

@@ -11,6 +11,7 @@ import cl.ventanilla.appointments.boundary.Slot;
 import cl.ventanilla.faces.Dates;
 import cl.ventanilla.faces.Feedback;
 import cl.ventanilla.kernel.DomainException;
+import cl.ventanilla.kernel.web.ForwardedHeaders;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class BookingBacking implements Serializable {
 
     @Inject
     BookingChallenges challenges;
+
+    @Inject
+    ForwardedHeaders forwarded;
 
     private String serviceParam;
     private String monthParam;
@@ -109,7 +113,7 @@ public class BookingBacking implements Serializable {
         }
         try {
             BookingView booked = bookings.book(new BookingRequest(serviceId, start, rut, name, email,
-                    blankToNull(phone), language(), clientIp(), challenge, nonce));
+                    blankToNull(phone), language(), clientAddress(forwarded), challenge, nonce));
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put(CONFIRMED, booked);
             return Feedback.redirect("confirmacion.xhtml", false);
         } catch (RuntimeException refused) {
@@ -195,18 +199,14 @@ public class BookingBacking implements Serializable {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    static String language() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage().equals("en") ? "en" : "es";
+    /** The citizen's address, as the trusted gateway saw it (or the connection's). */
+    static String clientAddress(ForwardedHeaders forwarded) {
+        return forwarded.clientAddress(
+                (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
-    /** The citizen's address: the first hop the gateway names, else the connection's. */
-    static String clientIp() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
-        return request.getRemoteAddr();
+    static String language() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage().equals("en") ? "en" : "es";
     }
 
     public String getServiceParam() {

@@ -7,6 +7,7 @@ import cl.ventanilla.appointments.boundary.Slot;
 import cl.ventanilla.faces.Dates;
 import cl.ventanilla.faces.Feedback;
 import cl.ventanilla.faces.QrSvg;
+import cl.ventanilla.kernel.web.ForwardedHeaders;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class ManageBookingBacking implements Serializable {
 
     @Inject
     PublicLinks links;
+
+    @Inject
+    ForwardedHeaders forwarded;
 
     private String code;
     private String rut;
@@ -123,7 +127,7 @@ public class ManageBookingBacking implements Serializable {
             return null;
         }
         try {
-            BookingView moved = bookings.reschedule(code, rut, start, BookingBacking.clientIp());
+            BookingView moved = bookings.reschedule(code, rut, start, BookingBacking.clientAddress(forwarded));
             booking = moved;
             code = moved.code();
             mode = Mode.VIEW;

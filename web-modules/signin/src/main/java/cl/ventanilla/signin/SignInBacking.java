@@ -26,6 +26,9 @@ public class SignInBacking {
     @Inject
     TokenIssuer tokens;
 
+    @Inject
+    SessionCookie sessionCookie;
+
     private String rut;
     private String password;
     private String next;
@@ -37,7 +40,7 @@ public class SignInBacking {
         try {
             AuthenticatedUser user = signIn.authenticate(rut, password);
             var token = tokens.issue(user);
-            SessionCookie.write((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+            sessionCookie.write((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                     token.token(), token.expiresAt());
             String destination = Destinations.after(user.roles(), next);
             // a password an administrator chose is replaced by its owner before anything else

@@ -26,6 +26,9 @@ public class SignOutServlet extends HttpServlet {
     @Inject
     Sessions sessions;
 
+    @Inject
+    SessionCookie sessionCookie;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         doPost(request, response);
@@ -35,7 +38,7 @@ public class SignOutServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         SessionCookie.read(request).flatMap(verifier::verify)
                 .ifPresent(token -> sessions.revoke(token.id(), token.expiresAt()));
-        SessionCookie.clear(request, response);
+        sessionCookie.clear(request, response);
         request.logout();
         response.sendRedirect(request.getContextPath() + "/?salida=true");
     }

@@ -1,5 +1,8 @@
 package cl.ventanilla.auth.boundary;
 
+import cl.ventanilla.kernel.web.ForwardedHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,14 +15,15 @@ import java.util.Optional;
  * The session of a person signed in to the screens: their signed token in one cookie for the whole site
  * (path /), so a login at /auth/ counts for /admin/, /config/ and the others, on any instance of the
  * cluster. HttpOnly (scripts cannot read it), SameSite=Lax (other sites cannot post with it), Secure
- * when the request came over HTTPS (directly or through the gateway).
+ * when the request came over HTTPS (directly or through a trusted gateway, see {@link ForwardedHeaders}).
  */
-public final class SessionCookie {
+@ApplicationScoped
+public class SessionCookie {
 
     public static final String NAME = "VENTANILLA_SESION";
 
-    private SessionCookie() {
-    }
+    @Inject
+    ForwardedHeaders forwarded;
 
     public static Optional<String> read(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
@@ -30,18 +34,18 @@ public final class SessionCookie {
                 .filter(v -> !v.isBlank()).findFirst();
     }
 
-    public static void write(HttpServletRequest request, HttpServletResponse response, String token, Instant expiresAt) {
+    public void write(HttpServletRequest request, HttpServletResponse response, String token, Instant expiresAt) {
         long maxAge = Math.max(0, Duration.between(Instant.now(), expiresAt).getSeconds());
         response.addHeader("Set-Cookie", NAME + "=" + token + "; Path=/; Max-Age=" + maxAge
                 + "; HttpOnly; SameSite=Lax" + (secure(request) ? "; Secure" : ""));
     }
 
-    public static void clear(HttpServletRequest request, HttpServletResponse response) {
+    public void clear(HttpServletRequest request, HttpServletResponse response) {
         response.addHeader("Set-Cookie", NAME + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
                 + (secure(request) ? "; Secure" : ""));
     }
 
-    private static boolean secure(HttpServletRequest request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    private boolean secure(HttpServletRequest request) {
+        return forwarded.isHttps(request);
     }
 }

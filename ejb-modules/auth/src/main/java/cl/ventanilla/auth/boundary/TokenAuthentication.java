@@ -40,6 +40,9 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Sessions sessions;
 
+    @Inject
+    SessionCookie sessionCookie;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -64,7 +67,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
             return accept(request, context, session.get());
         }
         if (cookie.isPresent()) {
-            SessionCookie.clear(request, response);
+            sessionCookie.clear(request, response);
         }
         if (context.isProtected() && !request.getRequestURI().startsWith("/api/")) {
             return context.redirect(LOGIN_PAGE + "?next=" + URLEncoder.encode(target(request), StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ import cl.ventanilla.appointments.boundary.BookingView;
 import cl.ventanilla.appointments.boundary.Bookings;
 import cl.ventanilla.appointments.boundary.Challenge;
 import cl.ventanilla.appointments.boundary.Slot;
+import cl.ventanilla.kernel.web.ForwardedHeaders;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,6 +59,9 @@ public class AppointmentsResource {
 
     @Inject
     AppointmentDesk desk;
+
+    @Inject
+    ForwardedHeaders forwarded;
 
     @Context
     HttpServletRequest request;
@@ -112,11 +116,11 @@ public class AppointmentsResource {
     @POST
     @PermitAll
     public Response book(Booking booking) {
-        BookingRequest request = booking == null ? null
+        BookingRequest wanted = booking == null ? null
                 : new BookingRequest(booking.serviceId(), booking.start(), booking.rut(), booking.name(),
-                        booking.email(), booking.phone(), booking.language(), clientIp(), booking.challenge(),
-                        booking.nonce());
-        BookingView booked = bookings.book(request);
+                        booking.email(), booking.phone(), booking.language(), forwarded.clientAddress(request),
+                        booking.challenge(), booking.nonce());
+        BookingView booked = bookings.book(wanted);
         return Response.created(uri.getAbsolutePathBuilder().path(booked.code()).build()).entity(booked).build();
     }
 
@@ -141,7 +145,7 @@ public class AppointmentsResource {
     @PermitAll
     public BookingView reschedule(@PathParam("code") String code, Reschedule reschedule) {
         return bookings.reschedule(code, reschedule == null ? null : reschedule.rut(),
-                reschedule == null ? null : reschedule.start(), clientIp());
+                reschedule == null ? null : reschedule.start(), forwarded.clientAddress(request));
     }
 
     /** The unit's bookings of a day, by start; {@code service} narrows it to one service. */
@@ -168,17 +172,5 @@ public class AppointmentsResource {
         return new ClosureResult(desk.cancelRange(unitId, closure == null ? null : closure.from(),
                 closure == null ? null : closure.to(), closure == null ? null : closure.reason(),
                 desk.callerId().orElse(null)));
-    }
-
-    /** The citizen's address: the first hop of X-Forwarded-For (set by the gateway), else the peer. */
-    private String clientIp() {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String first = forwarded.split(",")[0].strip();
-            if (!first.isEmpty()) {
-                return first.length() > 45 ? first.substring(0, 45) : first;
-            }
-        }
-        return request.getRemoteAddr();
     }
 }
