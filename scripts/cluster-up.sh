@@ -37,6 +37,8 @@ base=${CLUSTER_PORT_BASE:-29000}
 
 say() { printf '%(%T)T %s\n' -1 "$*"; }
 die() { say "ERROR: $*" >&2; exit 1; }
+# whatever stops the start, the operator (and CI's output) sees the end of every component's log
+trap 'status=$?; if ((status)); then for log in "$home"/logs/*.log; do [[ -f $log ]] || continue; echo "--- ${log##*/}" >&2; tail -n 15 "$log" >&2; done; fi' EXIT
 
 if cluster_running; then
     die "el clúster ya está corriendo (PIDs en $home/pids); deténgalo con scripts/cluster-down.sh"

@@ -7,6 +7,14 @@ set -eu
 : "${DB_NAME:?DB_NAME is required}"
 : "${DB_USER:?DB_USER is required}"
 : "${DB_PASSWORD:?DB_PASSWORD is required}"
+# Patroni hands the superuser's password over in its pgpass file (PGPASSFILE), which it rewrites for its
+# own connections meanwhile: a private copy keeps it for every connection of this script.
+if [ -n "${PGPASSFILE:-}" ] && [ -f "$PGPASSFILE" ]; then
+    own_pgpass=$(mktemp)
+    trap 'rm -f "$own_pgpass"' EXIT
+    cp "$PGPASSFILE" "$own_pgpass"
+    export PGPASSFILE="$own_pgpass"
+fi
 
 # psql variables (:'name', :"name") quote the values, so a password with quotes cannot break the SQL.
 psql "$1" -v ON_ERROR_STOP=1 -q \

@@ -7,8 +7,6 @@ import cl.ventanilla.kernel.Rut;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,7 +41,7 @@ class AppointmentsFlowIT extends SystemTest {
 
         String rut = Accounts.newRut();
         JsonObject challenge = challenge();
-        String nonce = solve(challenge.getString("token"), challenge.getInt("difficulty"));
+        String nonce = CitizenBooking.solve(challenge.getString("token"), challenge.getInt("difficulty"));
         HttpResponse<String> booked = book(booking(start, rut, challenge.getString("token"), nonce), ip);
         assertEquals(201, booked.statusCode(), booked.body());
         JsonObject booking = VentanillaServer.json(booked.body()).asJsonObject();
@@ -63,7 +61,7 @@ class AppointmentsFlowIT extends SystemTest {
 
         JsonObject fresh = challenge();
         HttpResponse<String> badRut = book(booking(start, "12.345.678-9", fresh.getString("token"),
-                solve(fresh.getString("token"), fresh.getInt("difficulty"))), ip);
+                CitizenBooking.solve(fresh.getString("token"), fresh.getInt("difficulty"))), ip);
         assertEquals(400, badRut.statusCode(), badRut.body());
         assertEquals("rut.checkDigit", VentanillaServer.json(badRut.body()).asJsonObject().getString("code"));
         HttpResponse<String> badDate = server.get("/api/appointments/services/" + SERVICE + "/days?from=2026-13-01&to=2026-12-31",
@@ -104,7 +102,7 @@ class AppointmentsFlowIT extends SystemTest {
             assertEquals(200, first.statusCode(), first.body());
             String start = VentanillaServer.json(first.body()).asJsonObject().getString("start");
             JsonObject challenge = challenge();
-            String nonce = solve(challenge.getString("token"), challenge.getInt("difficulty"));
+            String nonce = CitizenBooking.solve(challenge.getString("token"), challenge.getInt("difficulty"));
             HttpResponse<String> response = book(booking(start, Accounts.newRut(), challenge.getString("token"), nonce),
                     invented + ", " + seen);
             if (attempt <= ATTEMPTS_PER_HOUR) {
@@ -124,34 +122,12 @@ class AppointmentsFlowIT extends SystemTest {
     }
 
     private static String booking(String start, String rut, String token, String nonce) {
-        return Json.createObjectBuilder().add("serviceId", SERVICE).add("start", start).add("rut", rut)
-                .add("name", "Ciudadana de Prueba").add("email", "ciudadana@example.cl").add("language", "es")
-                .add("challenge", token).add("nonce", nonce).build().toString();
+        return CitizenBooking.body(SERVICE, start, rut, token, nonce);
     }
 
     /** A booking as it arrives through the gateway, which appends the address it saw to X-Forwarded-For. */
     private HttpResponse<String> book(String body, String forwardedFor) throws Exception {
         return server.send("POST", "/api/appointments", body, "Content-Type", "application/json",
                 "X-Forwarded-For", forwardedFor, "Accept-Language", "es-CL");
-    }
-
-    /** What the booking form does in the browser: the smallest nonce giving enough leading zero bits. */
-    private static String solve(String token, int difficulty) throws Exception {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        for (long nonce = 0; ; nonce++) {
-            byte[] hash = sha256.digest((token + ":" + nonce).getBytes(StandardCharsets.UTF_8));
-            int bits = 0;
-            for (byte b : hash) {
-                if (b == 0) {
-                    bits += 8;
-                    continue;
-                }
-                bits += Integer.numberOfLeadingZeros(b & 0xff) - 24;
-                break;
-            }
-            if (bits >= difficulty) {
-                return Long.toString(nonce);
-            }
-        }
     }
 }

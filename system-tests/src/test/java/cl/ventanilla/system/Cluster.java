@@ -40,6 +40,7 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
     static final String ADMIN_PASSWORD = Accounts.ADMIN_PASSWORD;
 
     private static Cluster running;
+    private static AssertionError failedToStart;
 
     private final Path root;
     private final Path home;
@@ -69,13 +70,21 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
     }
 
     static synchronized Cluster start(ExtensionContext context) throws Exception {
+        if (failedToStart != null) {
+            throw failedToStart; // once is enough: every test class would otherwise try again for minutes
+        }
         if (running == null) {
             Path root = Path.of(System.getProperty("ventanilla.root"));
             Path home = Path.of(System.getProperty("ventanilla.cluster.home"));
             Mailbox.start(MAILBOX);
             run(root, home, Duration.ofMinutes(15), "scripts/cluster-down.sh", "--purge");
             long started = System.nanoTime();
-            run(root, home, Duration.ofMinutes(15), "scripts/cluster-up.sh");
+            try {
+                run(root, home, Duration.ofMinutes(15), "scripts/cluster-up.sh");
+            } catch (AssertionError e) {
+                failedToStart = e;
+                throw e;
+            }
             System.out.printf("Cluster up in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
             running = new Cluster(root, home);
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Cluster.class, running);

@@ -35,7 +35,7 @@ class InfrastructureConfigTest {
             "/api/statistics/", "/api/ai/", "/auth/", "/config/", "/admin/", "/totem/", "/",
             "/api/backups/", "/display-socket/");
 
-    /** The original's services and what stands for them here (docs/operations-compose.md explains). */
+    /** The original's services and what stands for them here (the README, Operations, explains). */
     private static final Map<String, String> COUNTERPARTS = Map.ofEntries(
             Map.entry("api-gateway", "api-gateway"),
             Map.entry("postgres-master", "patroni-1"),

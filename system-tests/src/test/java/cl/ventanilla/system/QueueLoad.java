@@ -134,7 +134,9 @@ final class QueueLoad implements AutoCloseable {
                     "Content-Type", "application/json", "Authorization", "Bearer " + token);
             status = response.statusCode();
             if ((status == 200 || status == 201) && !"snapshot".equals(kind)) {
-                JsonObject ticket = Cluster.json(response.body());
+                JsonObject answer = Cluster.json(response.body());
+                // the kiosk's answer wraps the ticket with the people ahead and the wait; a desk's is the ticket
+                JsonObject ticket = answer.containsKey("ticket") ? answer.getJsonObject("ticket") : answer;
                 id = ticket.containsKey("id") ? ticket.getString("id") : null;
                 number = ticket.containsKey("number") ? ticket.getString("number") : null;
             }

@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -48,19 +42,7 @@ class RedisOutageClusterIT {
 
         long restartedAt = System.nanoTime();
         cluster.ctl("start", "redis");
-        LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-        WebSocket screen = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + (Cluster.PORT_BASE + 280) + "/display-socket/" + scenario.unit()),
-                        new WebSocket.Listener() {
-                            @Override
-                            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                                received.add(data.toString());
-                                socket.request(1);
-                                return null;
-                            }
-                        })
-                .get(10, TimeUnit.SECONDS);
-        try {
+        try (DisplaySocket screen = new DisplaySocket(2, scenario.unit())) {
             String station = scenario.stations().get(0);
             ClusterScenario.awaitUntil(Duration.ofSeconds(90), () -> {
                 ClusterScenario.release(cluster, station, bearer);
@@ -72,22 +54,12 @@ class RedisOutageClusterIT {
                 if (called.statusCode() != 200) {
                     return false;
                 }
-                String number = Cluster.json(called.body()).getString("number");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-                while (System.nanoTime() < deadline) {
-                    String message = received.poll(100, TimeUnit.MILLISECONDS);
-                    if (message != null && message.contains("\"called\"") && message.contains(number)) {
-                        return true;
-                    }
-                }
-                return false;
+                return screen.awaitCall(Cluster.json(called.body()).getString("number"), Duration.ofSeconds(2));
             });
             System.out.printf("Redis back: a call on ventanilla-1 reached a display on ventanilla-2 again %.1f s after"
                     + " Redis restarted%n", (System.nanoTime() - restartedAt) / 1e9);
             ClusterScenario.awaitUntil(Duration.ofSeconds(60), () -> readyReportsRedis(cluster, 1, "true")
                     && readyReportsRedis(cluster, 2, "true"));
-        } finally {
-            screen.sendClose(WebSocket.NORMAL_CLOSURE, "fin").get(5, TimeUnit.SECONDS);
         }
     }
 
