@@ -82,6 +82,9 @@ if [[ ! -f "$secrets" ]]; then
     umask 022
 fi
 cluster_environment
+case "$DB_USER" in
+    postgres | replicator | rewind) die "DB_USER=$DB_USER es un rol de Patroni; la aplicación necesita otro (por omisión ventanilla)" ;;
+esac
 chown "$app_user": "$home"/{run,etcd,redis,nginx,haproxy,keys}
 cp infrastructure/patroni/patroni.yml infrastructure/patroni/post-bootstrap.sh infrastructure/haproxy/haproxy.cfg \
     infrastructure/redis/redis.conf "$home/etc/"

@@ -19,6 +19,12 @@ fi
 # psql variables (:'name', :"name") quote the values, so a password with quotes cannot break the SQL.
 psql "$1" -v ON_ERROR_STOP=1 -q \
     -v db_name="$DB_NAME" -v db_user="$DB_USER" -v db_password="$DB_PASSWORD" <<'SQL'
+-- the application's role must not be one of Patroni's (superuser, replication, rewind): giving it the
+-- application's password would lock Patroni out
+SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'db_user' AND (rolsuper OR rolreplication)) AS reserved \gset
+\if :reserved
+    DO $$ BEGIN RAISE EXCEPTION 'DB_USER names a role Patroni uses; choose another name for the application'; END $$;
+\endif
 SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'db_user') AS create_role \gset
 \if :create_role
     CREATE ROLE :"db_user" LOGIN PASSWORD :'db_password';

@@ -46,6 +46,7 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
     private final Path home;
     private final Map<String, String> secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private boolean reused;
 
     private Cluster(Path root, Path home) throws IOException {
         this.root = root;
@@ -77,6 +78,12 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
             Path root = Path.of(System.getProperty("ventanilla.root"));
             Path home = Path.of(System.getProperty("ventanilla.cluster.home"));
             Mailbox.start(MAILBOX);
+            if (Boolean.getBoolean("ventanilla.cluster.reuse") && answers(URI.create("http://127.0.0.1:" + GATEWAY + "/health/ready"))) {
+                // a developer's loop: the cluster they started with the same settings stays up between runs
+                running = new Cluster(root, home);
+                running.reused = true;
+                return running;
+            }
             run(root, home, Duration.ofMinutes(15), "scripts/cluster-down.sh", "--purge");
             long started = System.nanoTime();
             try {
@@ -92,14 +99,31 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         return running;
     }
 
+    private static boolean answers(URI uri) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() throws Exception {
+        if (reused) {
+            return;
+        }
         run(root, home, Duration.ofMinutes(5), "scripts/cluster-down.sh", "--purge");
     }
 
     private static String run(Path root, Path home, Duration limit, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
+        // the single-server tests' database and Redis (failsafe's environment) are not the cluster's
+        env.keySet().removeIf(name -> name.startsWith("DB_") || name.startsWith("REDIS_") || name.startsWith("VENTANILLA_"));
         env.put("VENTANILLA_CLUSTER_HOME", home.toString());
         env.put("CLUSTER_PORT_BASE", String.valueOf(PORT_BASE));
         env.put("SKIP_BUILD", "1");
@@ -153,9 +177,9 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The demo administrator's token, signed in at an instance (the gateway limits sign-ins per address). */
+    /** The demo administrator's token, signed in through the gateway (once per test: it limits sign-ins). */
     String adminToken() throws Exception {
-        HttpResponse<String> response = send(instance(1, "/api/auth/login"), "POST",
+        HttpResponse<String> response = send(uri("/api/auth/login"), "POST",
                 Json.createObjectBuilder().add("rut", Accounts.ADMIN_RUT).add("password", ADMIN_PASSWORD).build().toString(),
                 "Content-Type", "application/json");
         if (response.statusCode() != 200) {
@@ -178,6 +202,12 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         try (Connection connection = database(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
             return row.next() ? row.getString(1) : null;
+        }
+    }
+
+    int update(String sql) throws SQLException {
+        try (Connection connection = database(); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
         }
     }
 

@@ -130,8 +130,10 @@ final class QueueLoad implements AutoCloseable {
         String id = null;
         String number = null;
         try {
-            HttpResponse<String> response = cluster.send(cluster.uri(path), method, body,
-                    "Content-Type", "application/json", "Authorization", "Bearer " + token);
+            HttpResponse<String> response = body == null || body.isEmpty()
+                    ? cluster.send(cluster.uri(path), method, body, "Authorization", "Bearer " + token)
+                    : cluster.send(cluster.uri(path), method, body, "Content-Type", "application/json",
+                            "Authorization", "Bearer " + token);
             status = response.statusCode();
             if ((status == 200 || status == 201) && !"snapshot".equals(kind)) {
                 JsonObject answer = Cluster.json(response.body());
@@ -203,7 +205,7 @@ final class QueueLoad implements AutoCloseable {
 
     /** Values that appear more than once among the successful answers of the kind. */
     List<String> repeated(String kind, Function<Answer, String> value) {
-        return answers(kind).stream().filter(Answer::ok).map(value)
+        return answers(kind).stream().filter(Answer::ok).map(value).filter(java.util.Objects::nonNull)
                 .collect(Collectors.groupingBy(v -> v, Collectors.counting()))
                 .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     }
