@@ -6,6 +6,7 @@
 #   scripts/cluster-ctl.sh kill NAME           kill NAME at once (KILL), as when its machine dies
 #   scripts/cluster-ctl.sh start NAME          start NAME again and wait until it answers
 #   scripts/cluster-ctl.sh primary             which database node is the primary (patroni-1 or patroni-2)
+#   scripts/cluster-ctl.sh deploy              deploy ear/target/ventanilla.ear (just built) to the running group
 #
 # NAME is one of: etcd patroni-1 patroni-2 haproxy redis das ventanilla-1 ventanilla-2 nginx.
 # Killing a database node kills its Patroni and its PostgreSQL (the machine died); stopping it lets
@@ -85,11 +86,20 @@ case "${1:-status}" in
         echo "ningún nodo es primario" >&2
         exit 1
         ;;
+    deploy)
+        [[ -f "$root/ear/target/ventanilla.ear" ]] || { echo "falta ear/target/ventanilla.ear: compile primero" >&2; exit 1; }
+        cp "$root/ear/target/ventanilla.ear" "$home/run/ventanilla.ear"
+        chown "$app_user": "$home/run/ventanilla.ear"
+        asadmin deploy --force=true --target "$payara_group" --name ventanilla "$home/run/ventanilla.ear"
+        sha256sum "$root/ear/target/ventanilla.ear" | cut -c1-64 >"$home/run/ear.sha256"
+        await "$instance_1" 300 curl -fsS -o /dev/null "http://127.0.0.1:$instance_1_http/health/ready"
+        await "$instance_2" 300 curl -fsS -o /dev/null "http://127.0.0.1:$instance_2_http/health/ready"
+        ;;
     -h | --help | help)
-        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
         ;;
     *)
-        echo "uso: $0 status|stop|kill|start NAME|primary" >&2
+        echo "uso: $0 status | stop|kill|start NAME | primary | deploy" >&2
         exit 2
         ;;
 esac

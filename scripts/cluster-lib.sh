@@ -57,6 +57,9 @@ start_component() {
 # cluster_environment: who runs what, the secrets, and the configuration files copied under $home/etc
 # (the database nodes run as "postgres", which may not read a checkout under /root)
 cluster_environment() {
+    # libpq's variables of the operator's shell would override what Patroni gives its PostgreSQL (a
+    # PGPASSWORD there made a rejoined standby's replication log in with the wrong password)
+    unset PGPASSWORD PGPASSFILE PGUSER PGHOST PGPORT PGDATABASE PGSERVICE PGSERVICEFILE PGSSLMODE
     if [[ $(id -u) -eq 0 ]]; then
         app_user=ventanilla
         db_user=postgres

@@ -123,7 +123,8 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         // the single-server tests' database and Redis (failsafe's environment) are not the cluster's
-        env.keySet().removeIf(name -> name.startsWith("DB_") || name.startsWith("REDIS_") || name.startsWith("VENTANILLA_"));
+        env.keySet().removeIf(name -> name.startsWith("DB_") || name.startsWith("REDIS_") || name.startsWith("VENTANILLA_")
+                || name.startsWith("PG"));
         env.put("VENTANILLA_CLUSTER_HOME", home.toString());
         env.put("CLUSTER_PORT_BASE", String.valueOf(PORT_BASE));
         env.put("SKIP_BUILD", "1");

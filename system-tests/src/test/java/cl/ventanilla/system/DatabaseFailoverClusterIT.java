@@ -1,6 +1,7 @@
 package cl.ventanilla.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -59,6 +60,8 @@ class DatabaseFailoverClusterIT {
                     + " issue answers %s, call answers %s%n", primary, gap.toMillis() / 1000.0,
                     load.statuses("issue"), load.statuses("call"));
             assertEquals(standby, cluster.primaryNode(), "the standby was promoted");
+            assertFalse(load.statuses("issue").containsKey(500) || load.statuses("call").containsKey(500),
+                    "while no primary answers, the application says 503 (try again), not 500: " + load.statuses("issue"));
 
             List<String> acknowledged = load.answers("issue").stream().filter(QueueLoad.Answer::ok)
                     .map(QueueLoad.Answer::ticketId).toList();

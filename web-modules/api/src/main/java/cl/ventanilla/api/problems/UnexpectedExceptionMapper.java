@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * Anything unforeseen: logged in full with an incident id, answered with that id and a calm sentence,
- * never with a stack trace.
+ * never with a stack trace. A database that cannot be reached for the moment (a switch-over of the
+ * cluster) is not unforeseen: 503 with Retry-After, so kiosks and screens try again.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
@@ -22,11 +23,23 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     @Context
     HttpHeaders headers;
 
+    /** Seconds after which a client may repeat a request the database could not take (a switch-over). */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @Override
     public Response toResponse(Exception exception) {
+        Locale locale = Languages.preferred(headers);
+        if (DatabaseUnavailable.causes(exception)) {
+            // a failover in progress, not a fault: said once in the log, and the client may simply retry
+            LOG.log(Level.WARNING, "Base de datos no disponible: {0}", String.valueOf(exception));
+            Response.Status status = Response.Status.SERVICE_UNAVAILABLE;
+            return Response.fromResponse(new Problem("urn:ventanilla:problem:database.unavailable",
+                    Languages.title(status, locale), status.getStatusCode(),
+                    Languages.message("http.503.database", locale), "database.unavailable").toResponse())
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "Incidente " + incident, exception);
-        Locale locale = Languages.preferred(headers);
         Response.Status status = Response.Status.INTERNAL_SERVER_ERROR;
         return new Problem("urn:ventanilla:problem:unexpected", Languages.title(status, locale),
                 status.getStatusCode(), Languages.message("http.500", locale, incident), "unexpected").toResponse();
