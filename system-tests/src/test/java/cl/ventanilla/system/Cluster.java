@@ -147,6 +147,11 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         return text;
     }
 
+    /** Whether this is a cluster left running by an earlier run (a developer's loop), not a fresh one. */
+    boolean reused() {
+        return reused;
+    }
+
     /** {@code scripts/cluster-ctl.sh} with the given arguments; its output. */
     String ctl(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("scripts/cluster-ctl.sh"));

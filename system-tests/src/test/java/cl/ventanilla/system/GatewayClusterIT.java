@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -88,6 +89,10 @@ class GatewayClusterIT {
             HttpResponse<String> booked = cluster.send(cluster.uri("/api/appointments"), "POST",
                     CitizenBooking.body(service, start, Accounts.newRut(), token, nonce),
                     "Content-Type", "application/json", "Accept-Language", "es-CL", "X-Forwarded-For", invented);
+            if (attempt == 1 && booked.statusCode() == 429) {
+                // only a cluster reused from an earlier run this hour (-Dventanilla.cluster.reuse) has spent them
+                Assumptions.assumeFalse(cluster.reused(), "this hour's attempts were spent by an earlier run");
+            }
             if (attempt <= attemptsPerHour) {
                 assertTrue(booked.statusCode() == 201 || booked.statusCode() == 409,
                         "attempt " + attempt + ": " + booked.statusCode() + " " + booked.body());
