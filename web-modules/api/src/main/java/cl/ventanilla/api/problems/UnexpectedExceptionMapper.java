@@ -1,5 +1,6 @@
 package cl.ventanilla.api.problems;
 
+import cl.ventanilla.kernel.DatabaseUnavailable;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,9 +24,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     @Context
     HttpHeaders headers;
 
-    /** Seconds after which a client may repeat a request the database could not take (a switch-over). */
-    static final int RETRY_AFTER_SECONDS = 5;
-
     @Override
     public Response toResponse(Exception exception) {
         Locale locale = Languages.preferred(headers);
@@ -33,10 +31,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             // a failover in progress, not a fault: said once in the log, and the client may simply retry
             LOG.log(Level.WARNING, "Base de datos no disponible: {0}", String.valueOf(exception));
             Response.Status status = Response.Status.SERVICE_UNAVAILABLE;
-            return Response.fromResponse(new Problem("urn:ventanilla:problem:database.unavailable",
+            return Response.fromResponse(new Problem(DatabaseUnavailable.PROBLEM_TYPE,
                     Languages.title(status, locale), status.getStatusCode(),
-                    Languages.message("http.503.database", locale), "database.unavailable").toResponse())
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+                    DatabaseUnavailable.message(locale), "database.unavailable").toResponse())
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "Incidente " + incident, exception);

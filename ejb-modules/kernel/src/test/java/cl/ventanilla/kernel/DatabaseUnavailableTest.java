@@ -1,4 +1,4 @@
-package cl.ventanilla.api.problems;
+package cl.ventanilla.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
