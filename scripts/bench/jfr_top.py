@@ -13,7 +13,7 @@ def frames(event):
 
 def main():
     path, n = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 15
-    samples = json.loads(subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", path],
+    samples = json.loads(subprocess.run(["jfr", "print", "--stack-depth", "64", "--json", "--events", "jdk.ExecutionSample", path],
                                         capture_output=True, text=True, check=True).stdout)["recording"]["events"]
     self_time, app, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
     for e in samples:
@@ -33,7 +33,7 @@ def main():
         print(f"\n## {title}")
         for frame, count in counter.most_common(n):
             print(f"{100 * count / total:5.1f}%  {frame}")
-    reads = json.loads(subprocess.run(["jfr", "print", "--json", "--events", "jdk.SocketRead", path],
+    reads = json.loads(subprocess.run(["jfr", "print", "--stack-depth", "64", "--json", "--events", "jdk.SocketRead", path],
                                       capture_output=True, text=True, check=True).stdout)["recording"]["events"]
     by_port = collections.Counter()
     count_port = collections.Counter()
