@@ -68,6 +68,44 @@ class Api:
             return e.code, text
 
 
+def listener(port):
+    """The process listening on a loopback port (ss -ltnp), or None."""
+    out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True).stdout
+    found = re.search(r"pid=(\d+)", out)
+    return int(found.group(1)) if found else None
+
+
+def cpu_seconds(pids, reaped=False):
+    """User + system CPU of the processes so far (Linux /proc), to divide by the requests they served: the
+    figure the machine's other load disturbs least. With reaped, the first process's children that have
+    exited count too (PostgreSQL backends that closed)."""
+    total = 0
+    for k, pid in enumerate(pids):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+            if reaped and k == 0:
+                total += int(fields[13]) + int(fields[14])
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def children(parent):
+    """The postmaster and its backends."""
+    pids = [parent]
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
+                        pids.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+    return pids
+
+
 def today():
     return datetime.datetime.now(ZONE).date()
 
@@ -188,7 +226,16 @@ class Bench:
     def measure(self, name, connections, run_wrk, sql=None, defines=None, note=""):
         row = {"workload": name, "connections": connections, "note": note}
         try:
+            server, db = self.args.server_pid, self.args.db_pid
+            database = lambda: children(db) if db else []
+            before = (cpu_seconds([server] if server else []), cpu_seconds(database(), reaped=True))
             row["ventanilla"] = run_wrk()
+            after = (cpu_seconds([server] if server else []), cpu_seconds(database(), reaped=True))
+            ok = max(1, row["ventanilla"]["ok"])
+            if server:
+                row["ventanilla"]["jvm_cpu_ms_per_ok"] = round(1000 * (after[0] - before[0]) / ok, 2)
+            if db:
+                row["ventanilla"]["db_cpu_ms_per_ok"] = round(1000 * (after[1] - before[1]) / ok, 2)
         except Exception as e:  # noqa: BLE001 - a failed measurement is reported, the bench goes on
             row["ventanilla"] = {"error": str(e)[:300]}
         if sql and not self.args.no_pgbench:
@@ -345,6 +392,8 @@ def format_row(row):
         left = f"ERROR {v['error'][:80]}"
     else:
         left = f"{v['ok_per_s']:>8.1f}/s ok  p50 {v['p50_ms']:>7.2f} ms  p99 {v['p99_ms']:>7.2f} ms  {v['statuses']}"
+        if "jvm_cpu_ms_per_ok" in v:
+            left += f"  CPU/ok: JVM {v['jvm_cpu_ms_per_ok']} ms, PostgreSQL {v.get('db_cpu_ms_per_ok', '—')} ms"
     right = ""
     if p and "error" not in p and p.get("tps"):
         ratio = v.get("ok_per_s", 0) / p["tps"] if p["tps"] else 0
@@ -357,16 +406,17 @@ def format_row(row):
 
 
 def markdown(results):
-    lines = ["| Workload | Conn. | Ventanilla ok/s | p50 ms | p99 ms | non-2xx | pgbench tps | pgbench p50 | pgbench p99 | Ventanilla / pgbench | Note |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = ["| Workload | Conn. | Ventanilla ok/s | p50 ms | p99 ms | non-2xx | JVM CPU ms/ok | PG CPU ms/ok | pgbench tps | pgbench p50 | pgbench p99 | Ventanilla / pgbench | Note |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in results:
         v, p = r.get("ventanilla", {}), r.get("pgbench") or {}
         if "error" in v:
-            lines.append(f"| {r['workload']} | {r['connections']} | error | | | | | | | | {v['error'][:60]} |")
+            lines.append(f"| {r['workload']} | {r['connections']} | error | | | | | | | | | | {v['error'][:60]} |")
             continue
         bad = sum(n for code, n in v["statuses"].items() if not 200 <= int(code) < 300)
         ratio = f"{v['ok_per_s'] / p['tps']:.2f}" if p.get("tps") else "—"
         lines.append(f"| {r['workload']} | {r['connections']} | {v['ok_per_s']:.0f} | {v['p50_ms']} | {v['p99_ms']} | {bad} | "
+                     f"{v.get('jvm_cpu_ms_per_ok', '—')} | {v.get('db_cpu_ms_per_ok', '—')} | "
                      f"{p.get('tps', '—')} | {p.get('p50_ms', '—')} | {p.get('p99_ms', '—')} | {ratio} | {r.get('note', '')} |")
     return "\n".join(lines)
 
@@ -397,6 +447,8 @@ def main():
     parser.add_argument("--bookings", type=int, default=400, help="bookings prepared per booking measurement")
     parser.add_argument("--rut-base", type=int, default=30_000_000)
     parser.add_argument("--no-pgbench", action="store_true")
+    parser.add_argument("--server-pid", type=int, help="the application server's process (default: whoever listens on the URL's port)")
+    parser.add_argument("--db-pid", type=int, help="the PostgreSQL postmaster (default: whoever listens on --db-port)")
     parser.add_argument("--label", default=os.environ.get("BENCH_LABEL", ""))
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "bench"))
     args = parser.parse_args()
@@ -404,6 +456,10 @@ def main():
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is missing (Debian: apt-get install wrk postgresql-client)")
 
+    if args.server_pid is None:
+        args.server_pid = listener(int(re.search(r":(\d+)", args.url.split("//", 1)[1]).group(1)) if ":" in args.url.split("//", 1)[1] else 80)
+    if args.db_pid is None:
+        args.db_pid = listener(args.db_port)
     bench = Bench(args)
     bench.prepare()
     started = time.time()
