@@ -66,7 +66,7 @@ public class OpenSessions {
 
     /** Whether memory may answer: only while the other instances' changes reach this one. */
     public boolean trusted() {
-        return invalidations.listening();
+        return Invalidations.listening();
     }
 
     public boolean ended(String tokenId) {

@@ -144,7 +144,7 @@ public class ConfigurationReadModel {
     }
 
     private Duration lifetime() {
-        return invalidations.listening() ? SAFETY_NET : UNHEARD;
+        return Invalidations.listening() ? SAFETY_NET : UNHEARD;
     }
 
     private Snapshot load() {

@@ -63,6 +63,10 @@ public class Invalidations {
     @Inject
     Event<Invalidated> invalidated;
 
+    // read on every request by the read models; a call through the singleton's container would suspend the
+    // caller's transaction each time, so the answer is kept where a plain read finds it
+    private static volatile boolean subscribed;
+
     private ExecutorService outbox;
     private ScheduledExecutorService pinger;
     private Thread subscriber;
@@ -86,6 +90,7 @@ public class Invalidations {
     @PreDestroy
     void stop() {
         running = false;
+        subscribed = false;
         JedisPubSub current = listener;
         if (current != null && current.isSubscribed()) {
             try {
@@ -125,9 +130,8 @@ public class Invalidations {
     }
 
     /** Whether this instance hears the others' announcements right now. */
-    public boolean listening() {
-        JedisPubSub current = listener;
-        return current != null && current.isSubscribed();
+    public static boolean listening() {
+        return subscribed;
     }
 
     void received(String message) {
@@ -183,6 +187,7 @@ public class Invalidations {
         JedisPubSub attempt = new JedisPubSub() {
             @Override
             public void onSubscribe(String channel, int subscribedChannels) {
+                subscribed = true;
                 // messages may have been missed while nobody listened: every copy is dropped
                 invalidated.fire(new Invalidated(Invalidated.EVERYTHING, Optional.empty()));
                 LOG.info(() -> "Escuchando invalidaciones de otras instancias en " + channel);
@@ -198,6 +203,7 @@ public class Invalidations {
         try (jedis) {
             jedis.subscribe(attempt, CHANNEL);
         } finally {
+            subscribed = false;
             connection = null;
         }
         if (running) {
