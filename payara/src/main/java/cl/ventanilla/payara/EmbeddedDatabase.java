@@ -40,6 +40,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("timezone", "UTC")
+                // per-statement timings for operators and scripts/bench.sh; costs next to nothing
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all")
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, created);
         database.createApplicationDatabase();

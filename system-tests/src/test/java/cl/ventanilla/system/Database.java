@@ -1,9 +1,12 @@
 package cl.ventanilla.system;
 
+import cl.ventanilla.kernel.cache.Invalidated;
+import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import redis.clients.jedis.Jedis;
 
 /**
  * Reads the test database from outside the application, to check what the screens stored, and sets up
@@ -22,9 +25,20 @@ final class Database {
         }
     }
 
+    /**
+     * Changes the database behind the application's back; then says so on the Redis channel the way a
+     * domain announces its changes, so the application's in-memory copies (the configuration, the sessions)
+     * are read again.
+     */
     static int update(String sql) throws Exception {
+        int changed;
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            return statement.executeUpdate(sql);
+            changed = statement.executeUpdate(sql);
         }
+        try (Jedis redis = new Jedis(System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")))) {
+            redis.publish(Invalidations.CHANNEL, "system-tests|" + Invalidated.EVERYTHING + "|");
+        }
+        return changed;
     }
 }

@@ -28,9 +28,11 @@ import cl.ventanilla.appointments.entity.AppointmentCancelled;
 import cl.ventanilla.appointments.entity.AppointmentCancelled.CancelledBy;
 import cl.ventanilla.appointments.entity.AppointmentException;
 import cl.ventanilla.appointments.entity.ProofOfWork;
+import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.InvalidRutException;
+import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
@@ -84,8 +86,13 @@ class AppointmentsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ModuleDeployment.of("appointments-it.war", "cl.ventanilla.appointments");
+        // the config domain's read model, through which appointments read a service
+        return ModuleDeployment.of("appointments-it.war", "cl.ventanilla.appointments")
+                .addClass(ConfigurationReadModel.class);
     }
+
+    @Inject
+    Invalidations invalidations;
 
     @Inject
     Availability availability;
@@ -692,6 +699,8 @@ class AppointmentsIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // the test writes the configuration's tables itself; the config domain announces its changes like this
+        invalidations.announce(ConfigurationReadModel.TOPIC, null);
     }
 
     private List<String> strings(String sql, Object... parameters) {

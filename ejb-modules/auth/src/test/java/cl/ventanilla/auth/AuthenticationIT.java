@@ -14,6 +14,7 @@ import cl.ventanilla.auth.boundary.Sessions;
 import cl.ventanilla.auth.boundary.SignIn;
 import cl.ventanilla.auth.boundary.UserChanges;
 import cl.ventanilla.auth.boundary.UserPage;
+import cl.ventanilla.auth.control.OpenSessions;
 import cl.ventanilla.auth.control.PasswordHashing;
 import cl.ventanilla.auth.control.SecretTokens;
 import cl.ventanilla.auth.entity.AuthException;
@@ -27,6 +28,8 @@ import cl.ventanilla.kernel.InvalidRutException;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.audit.AuditEvent;
 import cl.ventanilla.kernel.ViolationMessages;
+import cl.ventanilla.kernel.cache.Invalidations;
+import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -69,6 +72,9 @@ class AuthenticationIT {
     static WebArchive deployment() {
         return ModuleDeployment.of("auth-it.war", "cl.ventanilla.auth");
     }
+
+    @Inject
+    Redis redis;
 
     @Inject
     Accounts accounts;
@@ -402,6 +408,29 @@ class AuthenticationIT {
             assertFalse(String.valueOf(event.after()).contains("PBKDF2"), "no password hash in the audit log");
             assertFalse(String.valueOf(event.after()).contains("clave-asignada-9"), "no password in the audit log");
         });
+    }
+
+    @Test
+    void anAccountChangeOrALogoutOnAnotherInstanceShutsTheSessionAtOnce() throws Exception {
+        User user = accounts.create(operator(newRut(), "sesiones@muni.cl", PASSWORD));
+        String token = UUID.randomUUID().toString();
+        Sessions.State open = sessions.state(token, user.getId().toString());
+        assertNotEquals(Sessions.State.ENDED, open);
+        accounts.deactivate(user.getId());
+        assertEquals(Sessions.State.ENDED, sessions.state(token, user.getId().toString()), "no waiting for any expiry");
+        accounts.activate(user.getId());
+        assertEquals(open, sessions.state(token, user.getId().toString()));
+
+        // another instance records a logout, then says so on the Redis channel
+        String elsewhere = UUID.randomUUID().toString();
+        assertFalse(sessions.isRevoked(elsewhere));
+        execute("INSERT INTO sesiones_revocadas (jti, expira_en) VALUES ('" + elsewhere + "', now() + interval '1 hour')");
+        redis.call(j -> j.publish(Invalidations.CHANNEL, "otra-instancia|" + OpenSessions.ENDED + "|" + elsewhere));
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!sessions.isRevoked(elsewhere) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertTrue(sessions.isRevoked(elsewhere));
     }
 
     @Test

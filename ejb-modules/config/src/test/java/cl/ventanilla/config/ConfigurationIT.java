@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cl.ventanilla.config.boundary.AuditLog;
 import cl.ventanilla.config.boundary.CalendarMonth;
 import cl.ventanilla.config.boundary.ClosureDetails;
+import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.config.boundary.DirectorateDetails;
 import cl.ventanilla.config.boundary.Directorates;
 import cl.ventanilla.config.boundary.HolidayDetails;
@@ -124,6 +125,9 @@ class ConfigurationIT {
 
     @Inject
     Validator validator;
+
+    @Inject
+    ConfigurationReadModel readModel;
 
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
@@ -306,6 +310,24 @@ class ConfigurationIT {
         assertEquals(List.of("CREAR", "MODIFICAR", "DESACTIVAR"), strings(
                 "SELECT accion FROM auditoria WHERE entidad = 'estaciones' AND entidad_id = ? ORDER BY fecha_creacion",
                 station.getId().toString()));
+    }
+
+    @Test
+    void theReadModelOfTheOtherDomainsFollowsEveryChangeAtOnce() {
+        Unit unit = units.create(new UnitDetails(DIDECO, "Oficina del modelo " + tag, null, null, null));
+        MunicipalService service = services.create(service(unit.getId(), "Trámite leído", "R"));
+        assertEquals("Trámite leído", readModel.service(service.getId()).orElseThrow().name());
+        Station station = stations.create(new StationDetails(unit.getId(), 1, "Módulo 1", List.of(service.getId())));
+        assertEquals(List.of(service.getId()), readModel.station(station.getId()).orElseThrow().services());
+        assertEquals(1, readModel.stationsAttending(service.getId()));
+
+        // each change commits, then drops the copy: the next read sees it, without waiting for any expiry
+        stations.deactivate(station.getId());
+        assertFalse(readModel.station(station.getId()).orElseThrow().active());
+        assertEquals(0, readModel.stationsAttending(service.getId()));
+        services.deactivate(service.getId());
+        assertFalse(readModel.service(service.getId()).orElseThrow().active());
+        assertTrue(readModel.activeServicesOf(unit.getId()).isEmpty());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
@@ -13,6 +14,7 @@ import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
 import cl.ventanilla.queue.boundary.StationSessions;
 import cl.ventanilla.queue.boundary.TicketDesk;
+import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.queue.control.DisplayChannels;
 import cl.ventanilla.queue.control.LiveBridge;
@@ -89,7 +91,8 @@ class QueueIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ModuleDeployment.of("queue-it.war", "cl.ventanilla.queue");
+        // the config domain's read model, through which the queue reads the configuration
+        return ModuleDeployment.of("queue-it.war", "cl.ventanilla.queue").addClass(ConfigurationReadModel.class);
     }
 
     @Inject
@@ -118,6 +121,9 @@ class QueueIT {
 
     @Inject
     Redis redis;
+
+    @Inject
+    Invalidations invalidations;
 
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
@@ -497,6 +503,7 @@ class QueueIT {
             quota.setObject(1, AGUA_POTABLE);
             quota.executeUpdate();
         }
+        configurationChanged();
         try {
             clock.moveTo(Instant.parse("2031-08-05T14:00:00Z"));
             desk.issueWalkIn(AGUA_POTABLE, null);
@@ -639,7 +646,13 @@ class QueueIT {
                 attends.executeUpdate();
             }
         }
+        configurationChanged();
         return id;
+    }
+
+    // the test writes the configuration's tables itself; the config domain announces its changes like this
+    private void configurationChanged() {
+        invalidations.announce(ConfigurationReadModel.TOPIC, null);
     }
 
     private List<String> strings(String sql, Object... parameters) throws SQLException {

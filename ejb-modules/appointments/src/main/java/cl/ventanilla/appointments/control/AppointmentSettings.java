@@ -2,7 +2,9 @@ package cl.ventanilla.appointments.control;
 
 import cl.ventanilla.appointments.entity.AppointmentException;
 import cl.ventanilla.appointments.entity.BookingRules;
+import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -11,14 +13,18 @@ import java.util.UUID;
 
 /**
  * What the appointments need to know of the configuration (services, units, the system parameters),
- * read-only. The module is not compiled against the config module, so it reads the few columns it needs
- * with SQL in one place; the config domain stays the only writer of those tables.
+ * read-only. A service is read from the config domain's {@link ConfigurationReadModel}, in memory; the
+ * list of bookable services and the system parameters with SQL in one place; the config domain stays the
+ * only writer of those tables.
  */
 @Dependent
 public class AppointmentSettings {
 
     @PersistenceContext(unitName = "appointments")
     EntityManager em;
+
+    @Inject
+    ConfigurationReadModel configuration;
 
     /** A service as booking sees it, with its unit and directorate. */
     public record ServiceInfo(UUID id, String name, String description, String requirements, boolean active,
@@ -44,10 +50,12 @@ public class AppointmentSettings {
         return findService(serviceId).orElseThrow(() -> AppointmentException.notFound("service.notFound"));
     }
 
+    // from the config domain's read model, in memory: the calendar and booking ask for every request
     public Optional<ServiceInfo> findService(UUID serviceId) {
-        List<?> rows = em.createNativeQuery(SERVICE_COLUMNS + " WHERE s.id = :id").setParameter("id", serviceId)
-                .getResultList();
-        return rows.stream().map(r -> service((Object[]) r)).findFirst();
+        return configuration.service(serviceId).flatMap(s -> configuration.unit(s.unitId()).map(u -> new ServiceInfo(
+                s.id(), s.name(), s.description(), s.requirements(), s.active(), s.acceptsBookings(),
+                new BookingRules(s.slotMinutes(), s.horizonDays(), s.leadMinutes()), s.walkInStations(), u.id(),
+                u.name(), u.address(), u.active(), u.directorateId(), u.directorateName(), u.directorateActive())));
     }
 
     /** A service citizens may book now, or the reason why not. */

@@ -1,8 +1,14 @@
 package cl.ventanilla.auth.boundary;
 
+import cl.ventanilla.auth.control.OpenSessions;
+import cl.ventanilla.auth.control.OpenSessions.AccountState;
+import cl.ventanilla.auth.entity.AuthException;
+import cl.ventanilla.auth.entity.SessionEnded;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -11,7 +17,8 @@ import java.util.Objects;
 /**
  * Sessions ended by a logout before their token expired. Tokens are not stored, so a logout records the
  * token's id ({@code jti}) until the moment it would have expired anyway; every instance of the cluster
- * then refuses it. Expired entries are removed as new ones arrive.
+ * then refuses it. Expired entries are removed as new ones arrive. Requests are answered from memory
+ * ({@link OpenSessions}) while this instance hears the others' changes, from the database otherwise.
  */
 @Stateless
 public class Sessions {
@@ -21,6 +28,12 @@ public class Sessions {
 
     @PersistenceContext(unitName = "auth")
     EntityManager em;
+
+    @Inject
+    OpenSessions open;
+
+    @Inject
+    Event<SessionEnded> ended;
 
     /** Ends the session of the token with this id, everywhere. Revoking twice is harmless. */
     public void revoke(String tokenId, Instant expiresAt) {
@@ -33,6 +46,7 @@ public class Sessions {
                 .setParameter(1, tokenId)
                 .setParameter(2, expiresAt)
                 .executeUpdate();
+        ended.fire(new SessionEnded(tokenId));
     }
 
     /** Whether a logout ended the session of the token with this id. */
@@ -41,9 +55,24 @@ public class Sessions {
         if (tokenId == null || tokenId.isBlank() || tokenId.length() > ID_LENGTH) {
             return false;
         }
+        if (open.trusted()) {
+            return open.ended(tokenId);
+        }
         return !em.createNativeQuery("SELECT 1 FROM sesiones_revocadas WHERE jti = ?1")
                 .setParameter(1, tokenId)
                 .getResultList().isEmpty();
+    }
+
+    /**
+     * The account a token speaks for, as its owner's requests need it (must it replace its password, its
+     * units); from memory while this instance hears the others' changes.
+     *
+     * @throws AuthException NOT_FOUND when there is no such account
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AccountState account(java.util.UUID accountId) {
+        return (open.trusted() ? open.account(accountId) : open.fresh(accountId))
+                .orElseThrow(() -> AuthException.notFound("user.notFound", String.valueOf(accountId)));
     }
 
     /** What a signed token still opens. */
@@ -58,8 +87,9 @@ public class Sessions {
 
     /**
      * What a token may still open: nothing when its session was ended by a logout or the account it speaks
-     * for is deactivated or gone. One query per request, so a deactivated account is shut out at once,
-     * everywhere, without waiting for its tokens to expire.
+     * for is deactivated or gone. Checked on every request, so a deactivated account is shut out at once,
+     * everywhere, without waiting for its tokens to expire: from memory while this instance hears the
+     * others' changes (see {@link OpenSessions}), otherwise one query.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public State state(String tokenId, String accountId) {
@@ -71,6 +101,14 @@ public class Sessions {
             account = java.util.UUID.fromString(accountId);
         } catch (IllegalArgumentException notOurs) {
             return State.ENDED;
+        }
+        if (open.trusted()) {
+            if (open.ended(tokenId)) {
+                return State.ENDED;
+            }
+            return open.account(account).filter(AccountState::active)
+                    .map(a -> a.mustChangePassword() ? State.MUST_CHANGE_PASSWORD : State.CURRENT)
+                    .orElse(State.ENDED);
         }
         java.util.List<?> rows = em.createNativeQuery("""
                 SELECT debe_cambiar_password FROM usuarios

@@ -1,12 +1,13 @@
 package cl.ventanilla.auth.control;
 
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import cl.ventanilla.auth.entity.User;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.audit.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.UUID;
 
@@ -25,11 +26,11 @@ public class AccountAudit {
 
     /** The reviewable state of an account, as JSON. */
     public String snapshot(User user) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         user.getRoles().stream().map(Enum::name).sorted().forEach(roles::add);
-        JsonArrayBuilder units = Json.createArrayBuilder();
+        JsonArrayBuilder units = JSON.createArrayBuilder();
         user.getUnitIds().stream().map(UUID::toString).sorted().forEach(units::add);
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("rut", user.getRut())
                 .add("nombre", user.getName());
         if (user.getEmail() == null) {

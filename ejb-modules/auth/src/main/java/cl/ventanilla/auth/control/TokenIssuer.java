@@ -1,10 +1,11 @@
 package cl.ventanilla.auth.control;
 
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import cl.ventanilla.auth.entity.AuthenticatedUser;
 import cl.ventanilla.auth.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -85,14 +86,14 @@ public class TokenIssuer {
         Instant issuedAt = clock.instant();
         Instant expiresAt = issuedAt.plus(parseDuration(expiration));
         String id = UUID.randomUUID().toString();
-        JsonObject header = Json.createObjectBuilder()
+        JsonObject header = JSON.createObjectBuilder()
                 .add("alg", "RS256")
                 .add("typ", "JWT")
                 .add("kid", key.id())
                 .build();
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         user.roles().stream().map(Role::name).sorted().forEach(groups::add);
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject claims = JSON.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", user.id().toString())
                 .add("upn", user.rut())

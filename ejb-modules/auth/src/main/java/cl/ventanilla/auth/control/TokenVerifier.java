@@ -1,9 +1,10 @@
 package cl.ventanilla.auth.control;
 
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -112,7 +113,7 @@ public class TokenVerifier {
     }
 
     private static JsonObject json(String part) {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }

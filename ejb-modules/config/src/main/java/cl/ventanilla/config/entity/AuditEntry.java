@@ -1,7 +1,8 @@
 package cl.ventanilla.config.entity;
 
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import cl.ventanilla.kernel.audit.AuditEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.persistence.Column;
@@ -128,7 +129,7 @@ public class AuditEntry {
         if (json == null) {
             return JsonValue.NULL;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -1,6 +1,7 @@
 package cl.ventanilla.config.entity;
 
-import jakarta.json.Json;
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,7 +14,7 @@ final class Snapshot {
     }
 
     static JsonObject of(Object... namesAndValues) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             String name = (String) namesAndValues[i];
             Object value = namesAndValues[i + 1];
@@ -26,7 +27,7 @@ final class Snapshot {
             } else if (value instanceof Long number) {
                 json.add(name, number);
             } else if (value instanceof Collection<?> values) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 values.forEach(v -> array.add(String.valueOf(v)));
                 json.add(name, array);
             } else {

@@ -1,6 +1,7 @@
 package cl.ventanilla.config.entity;
 
-import jakarta.json.Json;
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -40,11 +41,11 @@ public record WeeklySchedule(List<OpeningRange> ranges) {
 
     /** The schedule as the audit log keeps it: {"MONDAY": ["08:30–13:30", "14:30–17:00"], …}. */
     public JsonObject snapshot() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         for (DayOfWeek day : DayOfWeek.values()) {
             List<TimeRange> hours = on(day);
             if (!hours.isEmpty()) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 hours.forEach(h -> array.add(h.toString()));
                 json.add(day.name(), array);
             }

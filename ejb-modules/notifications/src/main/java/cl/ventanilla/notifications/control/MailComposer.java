@@ -1,5 +1,7 @@
 package cl.ventanilla.notifications.control;
 
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import cl.ventanilla.appointments.entity.AppointmentCancelled;
 import cl.ventanilla.appointments.entity.AppointmentCancelled.CancelledBy;
 import cl.ventanilla.appointments.entity.AppointmentSummary;
@@ -10,7 +12,6 @@ import cl.ventanilla.notifications.entity.Letter;
 import cl.ventanilla.notifications.entity.Letter.Attachment;
 import cl.ventanilla.notifications.entity.NotificationType;
 import cl.ventanilla.notifications.entity.Template;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +135,7 @@ public final class MailComposer {
                 + URLEncoder.encode(reset.token(), StandardCharsets.UTF_8));
         values.put("expiresDate", date(reset.expiresAt(), context.zone(), language));
         values.put("expiresTime", time(reset.expiresAt(), context.zone(), language));
-        String data = Json.createObjectBuilder()
+        String data = JSON.createObjectBuilder()
                 .add("usuario", reset.userId().toString())
                 .add("expira", reset.expiresAt().toString())
                 .build().toString();
@@ -144,7 +145,7 @@ public final class MailComposer {
 
     private Letter letter(NotificationType type, AppointmentSummary appointment, String language,
             Map<String, String> values, String key, List<Attachment> attachments) {
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = JSON.createObjectBuilder()
                 .add("agendamiento", appointment.id().toString())
                 .add("codigo", appointment.code())
                 .add("inicio", appointment.start().toString());

@@ -4,6 +4,8 @@ import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.Queues;
+import cl.ventanilla.queue.control.WaitEstimator;
+import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.Station;
 import cl.ventanilla.queue.entity.StationSession;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,6 +45,9 @@ public class DeskBoard {
 
     @Inject
     Queues queues;
+
+    @Inject
+    WaitEstimator estimator;
 
     /** A station to choose, with its unit's name. */
     public record StationChoice(UUID id, UUID unitId, String unitName, String name, int number) {
@@ -104,10 +110,13 @@ public class DeskBoard {
     /** @throws cl.ventanilla.queue.entity.QueueException NOT_FOUND for an unknown station */
     public Desk desk(@NotNull(message = "{ventanilla.queue.station.required}") UUID stationId) {
         Station station = settings.station(stationId);
-        LocalDate day = QueueClock.dayOf(clock.now());
+        Instant now = clock.now();
+        LocalDate day = QueueClock.dayOf(now);
         List<ServiceInfo> services = settings.servicesOf(station.unitId());
-        List<Waiting> waiting = services.stream().filter(s -> station.services().contains(s.id()))
-                .map(s -> new Waiting(s.id(), s.name(), s.prefix(), queues.waiting(s.id(), day))).toList();
+        List<ServiceInfo> attended = services.stream().filter(s -> station.services().contains(s.id())).toList();
+        Map<UUID, Observation> queued = estimator.observe(attended.stream().map(ServiceInfo::id).toList(), now, day);
+        List<Waiting> waiting = attended.stream()
+                .map(s -> new Waiting(s.id(), s.name(), s.prefix(), queued.get(s.id()).waiting())).toList();
         List<Ticket> parked = em.createQuery("""
                 SELECT t FROM Ticket t WHERE t.stationId = :station AND t.day = :day AND t.state = :parked
                 ORDER BY t.calledAt""", Ticket.class)

@@ -7,6 +7,7 @@ import cl.ventanilla.queue.control.Queues;
 import cl.ventanilla.queue.control.Queues.PausedStation;
 import cl.ventanilla.queue.control.Queues.ShownCall;
 import cl.ventanilla.queue.control.WaitEstimator;
+import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.QueueException;
 import jakarta.ejb.Stateless;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -61,16 +63,17 @@ public class LobbyBoard {
         }
         Instant now = clock.now();
         LocalDate day = QueueClock.dayOf(now);
-        List<ServiceQueue> services = settings.servicesOf(unitId).stream().map(s -> line(s, now, day)).toList();
+        List<ServiceInfo> offered = settings.servicesOf(unitId);
+        Map<UUID, Observation> observed = estimator.observe(offered.stream().map(ServiceInfo::id).toList(), now, day);
+        List<ServiceQueue> services = offered.stream().map(s -> line(s, observed.get(s.id()))).toList();
         return new Snapshot(unitId, now, services, queues.lastCalls(unitId, day, CALLS_SHOWN),
                 queues.pausedStations(unitId));
     }
 
-    private ServiceQueue line(ServiceInfo service, Instant now, LocalDate day) {
-        int waiting = queues.waiting(service.id(), day);
-        WaitRange wait = estimator.estimate(service.id(), waiting, settings.stationsAttending(service.id()),
-                Duration.ofMinutes(service.averageMinutes()), now, day);
-        return new ServiceQueue(service.id(), service.name(), service.prefix(), waiting, wait.p50Minutes(),
+    private ServiceQueue line(ServiceInfo service, Observation queue) {
+        WaitRange wait = estimator.estimate(queue.inputs(queue.waiting(), settings.stationsAttending(service.id()),
+                Duration.ofMinutes(service.averageMinutes())));
+        return new ServiceQueue(service.id(), service.name(), service.prefix(), queue.waiting(), wait.p50Minutes(),
                 wait.p90Minutes());
     }
 }

@@ -10,6 +10,7 @@ import cl.ventanilla.queue.control.Queues;
 import cl.ventanilla.queue.control.StaffScope;
 import cl.ventanilla.queue.control.TicketNumbering;
 import cl.ventanilla.queue.control.WaitEstimator;
+import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.CallOrder;
 import cl.ventanilla.queue.entity.CheckInWindow;
@@ -172,9 +173,10 @@ public class TicketDesk {
     }
 
     private IssuedTicket issue(Ticket ticket, ServiceInfo service, Instant now) {
-        int peopleAhead = queues.waiting(service.id(), ticket.getDay());
-        WaitRange wait = estimator.estimate(service.id(), peopleAhead, settings.stationsAttending(service.id()),
-                Duration.ofMinutes(service.averageMinutes()), now, ticket.getDay());
+        Observation queue = estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id());
+        int peopleAhead = queue.waiting();
+        WaitRange wait = estimator.estimate(queue.inputs(peopleAhead, settings.stationsAttending(service.id()),
+                Duration.ofMinutes(service.averageMinutes())));
         ticket.promised(peopleAhead, wait.p50Minutes(), wait.p90Minutes());
         em.persist(ticket);
         em.persist(TicketLogEntry.of(ticket, Type.EMITIDO, now));

@@ -15,8 +15,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The virtual ticket: what the holder of a printed ticket sees by scanning its QR code, found by the
@@ -81,8 +82,8 @@ public class VirtualTickets {
         int ahead = whereabouts.peopleAhead(ticket);
         WaitRange wait = new WaitRange(0, 0);
         if (ticket.getState() == TicketState.WAITING && ticket.getDay().equals(QueueClock.dayOf(now))) {
-            wait = estimator.estimate(service.id(), ahead, settings.stationsAttending(service.id()),
-                    Duration.ofMinutes(service.averageMinutes()), now, ticket.getDay());
+            wait = estimator.estimate(estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id())
+                    .inputs(ahead, settings.stationsAttending(service.id()), Duration.ofMinutes(service.averageMinutes())));
         }
         return new VirtualTicket(PublicToken.of(ticket.getPublicToken()), ticket.getNumber(), service.name(),
                 whereabouts.unitName(ticket.getUnitId()), ticket.getState(),

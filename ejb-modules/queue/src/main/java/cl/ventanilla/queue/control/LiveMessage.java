@@ -1,5 +1,7 @@
 package cl.ventanilla.queue.control;
 
+import static cl.ventanilla.kernel.JsonText.JSON;
+
 import cl.ventanilla.queue.entity.StationPaused;
 import cl.ventanilla.queue.entity.StationResumed;
 import cl.ventanilla.queue.entity.TicketCalled;
@@ -9,7 +11,6 @@ import cl.ventanilla.queue.entity.TicketNoShow;
 import cl.ventanilla.queue.entity.TicketRecalled;
 import cl.ventanilla.queue.entity.TicketStarted;
 import cl.ventanilla.queue.entity.TicketTransferred;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -82,7 +83,7 @@ public record LiveMessage(UUID unitId, String kind, String number, String spoken
 
     /** The message as sent, one JSON object; absent values are {@code null}. */
     public String toJson(String instance) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("instance", instance)
                 .add("unitId", unitId.toString())
                 .add("kind", kind);
@@ -111,7 +112,7 @@ public record LiveMessage(UUID unitId, String kind, String number, String spoken
     /** The unit and the publishing instance of a message received from Redis; empty when it is not one of ours. */
     public static Optional<Envelope> envelopeOf(String json) {
         try {
-            JsonObject object = Json.createReader(new StringReader(json)).readObject();
+            JsonObject object = JSON.createReader(new StringReader(json)).readObject();
             return Optional.of(new Envelope(UUID.fromString(object.getString("unitId")),
                     object.getString("instance")));
         } catch (RuntimeException notOurs) {

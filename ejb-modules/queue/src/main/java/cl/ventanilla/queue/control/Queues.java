@@ -3,11 +3,13 @@ package cl.ventanilla.queue.control;
 import cl.ventanilla.queue.entity.CallOrder;
 import cl.ventanilla.queue.entity.CallOrder.Pick;
 import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.Station;
 import cl.ventanilla.queue.entity.StationPause;
 import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketNumber;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -32,6 +34,9 @@ public class Queues {
 
     @PersistenceContext(unitName = "queue")
     EntityManager em;
+
+    @Inject
+    QueueSettings settings;
 
     public Ticket ticket(UUID id) {
         return findTicket(id).orElseThrow(() -> QueueException.notFound("ticket.notFound", id));
@@ -145,36 +150,40 @@ public class Queues {
                 .setParameter("service", serviceId).setParameter("day", day.toString()).getSingleResult()).intValue();
     }
 
-    /** Tickets of the day waiting in a service's queue. */
-    public int waiting(UUID serviceId, LocalDate day) {
-        return ((Number) em.createNativeQuery("""
-                SELECT count(*) FROM turnos
-                WHERE servicio_atencion_id = :service AND fecha = CAST(:day AS date) AND estado = 'ESPERANDO'""")
-                .setParameter("service", serviceId).setParameter("day", day.toString()).getSingleResult()).intValue();
-    }
-
     /** A call shown on the lobby screen. */
     public record ShownCall(UUID ticketId, String number, String spokenNumber, UUID serviceId, String stationName,
             int stationNumber, Instant at, boolean recall) {
     }
 
-    /** The unit's latest calls and recalls of the day, newest first, one per ticket. */
+    /**
+     * The unit's latest calls and recalls of the day, newest first, one per ticket. The day's calls are read
+     * newest first from their index and each ticket by its key, stopping at the first few of the unit: a
+     * plain join let the planner, whose statistics lag behind a busy morning, read every call of the day.
+     */
     public List<ShownCall> lastCalls(UUID unitId, LocalDate day, int howMany) {
         List<?> rows = em.createNativeQuery("""
-                SELECT t.id, t.prefijo, t.numero, e.servicio_id, s.nombre, s.numero,
+                SELECT t.id, t.prefijo, t.numero, e.servicio_id, e.estacion_id,
                        CAST(extract(epoch FROM e.fecha_hora) * 1000 AS bigint), e.tipo
-                FROM turno_eventos e JOIN turnos t ON t.id = e.turno_id JOIN estaciones s ON s.id = e.estacion_id
-                WHERE t.unidad_id = :unit AND t.fecha = CAST(:day AS date) AND e.tipo IN ('LLAMADO', 'RELLAMADO')
+                FROM turno_eventos e
+                CROSS JOIN LATERAL (SELECT x.id, x.prefijo, x.numero, x.unidad_id, x.fecha FROM turnos x
+                                    WHERE x.id = e.turno_id OFFSET 0) t
+                WHERE e.tipo IN ('LLAMADO', 'RELLAMADO')
+                  AND e.fecha_hora >= to_timestamp(:from / 1000.0) AND e.fecha_hora < to_timestamp(:to / 1000.0)
+                  AND t.unidad_id = :unit AND t.fecha = CAST(:day AS date)
                 ORDER BY e.fecha_hora DESC LIMIT :n""")
-                .setParameter("unit", unitId).setParameter("day", day.toString()).setParameter("n", howMany * 4)
+                .setParameter("unit", unitId).setParameter("day", day.toString())
+                .setParameter("from", day.atStartOfDay(QueueClock.ZONE).toInstant().toEpochMilli())
+                .setParameter("to", day.plusDays(1).atStartOfDay(QueueClock.ZONE).toInstant().toEpochMilli())
+                .setParameter("n", howMany * 4)
                 .getResultList();
         Set<UUID> seen = new HashSet<>();
         return rows.stream().map(r -> (Object[]) r).filter(r -> seen.add((UUID) r[0])).limit(howMany)
                 .map(r -> {
                     var number = new TicketNumber((String) r[1], ((Number) r[2]).intValue());
-                    return new ShownCall((UUID) r[0], number.shown(), number.spoken(), (UUID) r[3], (String) r[4],
-                            ((Number) r[5]).intValue(), Instant.ofEpochMilli(((Number) r[6]).longValue()),
-                            "RELLAMADO".equals(r[7]));
+                    Station station = settings.station((UUID) r[4]);
+                    return new ShownCall((UUID) r[0], number.shown(), number.spoken(), (UUID) r[3], station.name(),
+                            station.number(), Instant.ofEpochMilli(((Number) r[5]).longValue()),
+                            "RELLAMADO".equals(r[6]));
                 }).toList();
     }
 }

@@ -6,9 +6,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * How long a citizen joining a service's queue now will wait, as a range p50–p90 in whole minutes.
@@ -72,36 +77,63 @@ public class WaitEstimator {
             Optional<Duration> lastToEnterService, Optional<Duration> headOfLine) {
     }
 
-    /** The estimate for a service now, from the database. */
-    public WaitRange estimate(UUID serviceId, int peopleAhead, int servers, Duration configuredAverage, Instant now,
-            LocalDate day) {
-        List<Duration> serviceTimes = em.createNativeQuery("""
-                SELECT CAST(extract(epoch FROM hora_fin_atencion - hora_inicio_atencion) AS bigint) FROM turnos
-                WHERE servicio_atencion_id = :service AND estado = 'FINALIZADO' AND hora_inicio_atencion IS NOT NULL
-                  AND fecha >= CAST(:since AS date) AND hora_fin_atencion <= to_timestamp(:now / 1000.0)
-                ORDER BY hora_fin_atencion DESC LIMIT :sample""")
-                .setParameter("service", serviceId).setParameter("since", day.minusDays(HISTORY_DAYS).toString())
-                .setParameter("now", now.toEpochMilli()).setParameter("sample", SAMPLE)
-                .getResultList().stream().map(s -> Duration.ofSeconds(((Number) s).longValue())).toList();
-        Optional<Duration> les = seconds("""
-                SELECT CAST(extract(epoch FROM hora_llamado - hora_ingreso_cola) AS bigint) FROM turnos
-                WHERE servicio_atencion_id = :service AND fecha = CAST(:day AS date) AND hora_llamado IS NOT NULL
-                  AND hora_llamado BETWEEN to_timestamp(:since / 1000.0) AND to_timestamp(:now / 1000.0)
-                ORDER BY hora_llamado DESC LIMIT 1""", serviceId, day, now.minus(LES_FRESHNESS), now);
-        Optional<Duration> hol = seconds("""
-                SELECT CAST(extract(epoch FROM to_timestamp(:now / 1000.0) - hora_ingreso_cola) AS bigint) FROM turnos
-                WHERE servicio_atencion_id = :service AND fecha = CAST(:day AS date) AND estado = 'ESPERANDO'
-                  AND hora_ingreso_cola >= to_timestamp(:since / 1000.0)
-                ORDER BY hora_ingreso_cola LIMIT 1""", serviceId, day, Instant.EPOCH, now);
-        return estimate(new Inputs(peopleAhead, servers, serviceTimes, configuredAverage, les,
-                hol.filter(d -> !d.isNegative())));
+    /**
+     * What the database shows of a service's queue now: how many tickets wait, the recent service times,
+     * the wait of the last ticket called (if recent) and how long the head of the line has waited.
+     */
+    public record Observation(int waiting, List<Duration> recentServiceTimes, Optional<Duration> lastToEnterService,
+            Optional<Duration> headOfLine) {
+
+        /** The estimate's inputs for a newcomer with {@code peopleAhead} before them. */
+        public Inputs inputs(int peopleAhead, int servers, Duration configuredAverage) {
+            return new Inputs(peopleAhead, servers, recentServiceTimes, configuredAverage, lastToEnterService,
+                    headOfLine.filter(d -> !d.isNegative()));
+        }
     }
 
-    private Optional<Duration> seconds(String sql, UUID serviceId, LocalDate day, Instant since, Instant now) {
-        List<?> rows = em.createNativeQuery(sql).setParameter("service", serviceId)
-                .setParameter("day", day.toString()).setParameter("since", since.toEpochMilli())
-                .setParameter("now", now.toEpochMilli()).getResultList();
-        return rows.stream().findFirst().map(s -> Duration.ofSeconds(((Number) s).longValue()));
+    /**
+     * The observations of several services in one query (the lobby shows all of a unit's services; a
+     * ticket needs one): each part reads a few index entries (see V6__indices_cola.sql), so the cost does
+     * not grow with the day's tickets.
+     */
+    public Map<UUID, Observation> observe(Collection<UUID> services, Instant now, LocalDate day) {
+        if (services.isEmpty()) {
+            return Map.of();
+        }
+        List<?> rows = em.createNativeQuery("""
+                SELECT s.id,
+                  (SELECT count(*) FROM turnos t WHERE t.servicio_atencion_id = s.id AND t.fecha = CAST(:day AS date)
+                     AND t.estado = 'ESPERANDO'),
+                  (SELECT string_agg(CAST(r.seconds AS text), ',') FROM (
+                     SELECT CAST(extract(epoch FROM t.hora_fin_atencion - t.hora_inicio_atencion) AS bigint) AS seconds
+                     FROM turnos t WHERE t.servicio_atencion_id = s.id AND t.estado = 'FINALIZADO'
+                       AND t.hora_inicio_atencion IS NOT NULL AND t.fecha >= CAST(:since AS date)
+                       AND t.hora_fin_atencion <= to_timestamp(:now / 1000.0)
+                     ORDER BY t.hora_fin_atencion DESC LIMIT :sample) r),
+                  (SELECT CAST(extract(epoch FROM t.hora_llamado - t.hora_ingreso_cola) AS bigint) FROM turnos t
+                     WHERE t.servicio_atencion_id = s.id AND t.fecha = CAST(:day AS date) AND t.hora_llamado IS NOT NULL
+                       AND t.hora_llamado BETWEEN to_timestamp(:fresh / 1000.0) AND to_timestamp(:now / 1000.0)
+                     ORDER BY t.hora_llamado DESC LIMIT 1),
+                  (SELECT CAST(extract(epoch FROM to_timestamp(:now / 1000.0) - t.hora_ingreso_cola) AS bigint) FROM turnos t
+                     WHERE t.servicio_atencion_id = s.id AND t.fecha = CAST(:day AS date) AND t.estado = 'ESPERANDO'
+                     ORDER BY t.hora_ingreso_cola LIMIT 1)
+                FROM unnest(CAST(:services AS uuid[])) AS s(id)""")
+                .setParameter("services", services.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .setParameter("day", day.toString()).setParameter("since", day.minusDays(HISTORY_DAYS).toString())
+                .setParameter("now", now.toEpochMilli()).setParameter("fresh", now.minus(LES_FRESHNESS).toEpochMilli())
+                .setParameter("sample", SAMPLE).getResultList();
+        Map<UUID, Observation> observed = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            List<Duration> times = r[2] == null ? List.of()
+                    : Arrays.stream(((String) r[2]).split(",")).map(t -> Duration.ofSeconds(Long.parseLong(t))).toList();
+            observed.put((UUID) r[0], new Observation(((Number) r[1]).intValue(), times, seconds(r[3]), seconds(r[4])));
+        }
+        return observed;
+    }
+
+    private static Optional<Duration> seconds(Object value) {
+        return Optional.ofNullable(value).map(s -> Duration.ofSeconds(((Number) s).longValue()));
     }
 
     /** The estimate from its inputs; see the class comment for the method. */

@@ -10,10 +10,10 @@ import cl.ventanilla.auth.boundary.Accounts;
 import cl.ventanilla.auth.boundary.PasswordResets;
 import cl.ventanilla.auth.boundary.Sessions;
 import cl.ventanilla.auth.boundary.SignIn;
+import cl.ventanilla.auth.control.OpenSessions.AccountState;
 import cl.ventanilla.auth.control.TokenIssuer;
 import cl.ventanilla.auth.control.TokenIssuer.IssuedToken;
 import cl.ventanilla.auth.entity.AuthenticatedUser;
-import cl.ventanilla.auth.entity.User;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -115,9 +115,10 @@ public class AuthResource {
     @RolesAllowed({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
     public CurrentUser me() {
         VerifiedToken caller = caller();
-        User account = accounts.getById(callerId());
-        return new CurrentUser(account.getId(), caller.rut(), caller.name(), Set.copyOf(caller.roles()),
-                account.getUnitIds(), account.isMustChangePassword(), caller.expiresAt());
+        UUID id = callerId();
+        AccountState account = sessions.account(id);
+        return new CurrentUser(id, caller.rut(), caller.name(), Set.copyOf(caller.roles()), account.unitIds(),
+                account.mustChangePassword(), caller.expiresAt());
     }
 
     /** The caller replaces their own password, giving the current one: 204, or 400 with what to fix. */
