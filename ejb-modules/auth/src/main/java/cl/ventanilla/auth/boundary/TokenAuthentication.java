@@ -2,6 +2,8 @@ package cl.ventanilla.auth.boundary;
 
 import cl.ventanilla.auth.control.TokenVerifier;
 import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
+import cl.ventanilla.kernel.DatabaseUnavailable;
+import cl.ventanilla.kernel.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -9,9 +11,12 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one way in, for the REST API and every screen: a Ventanilla token (RS256, see {@link TokenVerifier}),
@@ -24,10 +29,14 @@ import java.util.Optional;
  * <li>A bad bearer token gets 401 — forged, expired, logged out, or of an account deactivated since;
  * no token leaves the request anonymous (public endpoints answer, protected ones refuse).</li>
  * <li>A protected page without a valid session sends the browser to /auth/ and back afterwards.</li>
+ * <li>While the database cannot be reached (a switch-over) and the session cannot be checked: 503 with
+ * Retry-After, never 500 and never a signed-out person.</li>
  * </ul>
  */
 @ApplicationScoped
 public class TokenAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(TokenAuthentication.class.getName());
 
     /** Request attribute with the {@link VerifiedToken} of an authenticated request. */
     public static final String TOKEN = TokenAuthentication.class.getName() + ".token";
@@ -45,6 +54,41 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException failure) {
+            if (!DatabaseUnavailable.causes(failure)) {
+                throw failure;
+            }
+            // whether the session is still open cannot be told without the database for these seconds of a
+            // switch-over: neither let it in nor send the person to sign in again, ask to retry
+            LOG.log(Level.WARNING, "Base de datos no disponible al validar la sesión: {0}", String.valueOf(failure));
+            unavailable(request, response);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            boolean english = "en".equals(request.getLocale().getLanguage());
+            response.getWriter().write(JsonText.JSON.createObjectBuilder()
+                    .add("type", DatabaseUnavailable.PROBLEM_TYPE)
+                    .add("title", english ? "Service unavailable" : "Servicio no disponible")
+                    .add("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE)
+                    .add("detail", DatabaseUnavailable.message(request.getLocale()))
+                    .add("code", "database.unavailable").build().toString());
+            response.flushBuffer();
+        } catch (IOException gone) {
+            LOG.log(Level.FINE, "El cliente se fue", gone);
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Optional<String> bearer = bearer(request);
         if (bearer.isPresent()) {
