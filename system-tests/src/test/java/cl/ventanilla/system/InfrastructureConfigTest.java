@@ -105,7 +105,10 @@ class InfrastructureConfigTest {
         assertTrue(template.contains("server ${PAYARA_1_HTTP}") && template.contains("server ${PAYARA_2_HTTP}"));
         assertTrue(template.contains("listen ${GATEWAY_LISTEN};"));
         assertTrue(locationBody(template, "/metrics").contains("return 404;"), "metrics must not be public");
-        assertTrue(template.contains("proxy_set_header Upgrade $http_upgrade;"));
+        // only a web socket upgrade reaches the instances (an h2c upgrade made POST bodies hang there)
+        assertTrue(template.contains("proxy_set_header Upgrade $upstream_upgrade;"));
+        assertTrue(Pattern.compile("map \\$http_upgrade \\$upstream_upgrade \\{\\s*~\\*\\^websocket\\$\\s+websocket;\\s*default\\s+'';")
+                .matcher(template).find(), "the upgrade map passes websocket only");
         assertTrue(locationBody(template, "/display-socket/").contains("proxy_read_timeout 1h;"));
         assertTrue(template.contains("proxy_next_upstream error timeout http_502 http_503 http_504;"));
         assertFalse(template.contains("non_idempotent"), "POSTs must never be retried on the other instance");
