@@ -19,6 +19,10 @@ set -euo pipefail
 
 # the whole script is one function, read before it runs: editing the file meanwhile changes nothing
 main() {
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    return 0
+fi
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 started_at=$(date +%s)
