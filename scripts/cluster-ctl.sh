@@ -66,19 +66,20 @@ case "${1:-status}" in
         if [[ $2 == patroni-* ]]; then
             # a node killed with its machine leaves a stale postmaster.pid; Patroni copes with it
             start "$2"
-            api=$((base + 307 + ${2#patroni-}))
-            await "$2" 120 curl -fsS -o /dev/null "http://127.0.0.1:$api/health"
+            api="pg${2#patroni-}_api_port"
+            await "$2" 120 curl -fsS -o /dev/null "http://127.0.0.1:${!api}/health"
         elif [[ $2 == "$instance_1" || $2 == "$instance_2" ]]; then
             start "$2"
-            http=$((base + (${2#ventanilla-} * 100) + 80))
-            await "$2" 300 curl -fsS -o /dev/null "http://127.0.0.1:$http/health/ready"
+            http="instance_${2#ventanilla-}_http"
+            await "$2" 300 curl -fsS -o /dev/null "http://127.0.0.1:${!http}/health/ready"
         else
             start "$2"
         fi
         ;;
     primary)
         for node in 1 2; do
-            if curl -fsS -o /dev/null "http://127.0.0.1:$((base + 307 + node))/primary" 2>/dev/null; then
+            api="pg${node}_api_port"
+            if curl -fsS -o /dev/null "http://127.0.0.1:${!api}/primary" 2>/dev/null; then
                 echo "patroni-$node"
                 exit 0
             fi

@@ -89,9 +89,8 @@ start_etcd() {
 
 # start_patroni N: database node N (pg1, pg2) under Patroni
 start_patroni() {
-    local node=$1 dir="$home/pg$1" pg_port api_port
-    pg_port=$((base + 431 + node))
-    api_port=$((base + 307 + node))
+    local node=$1 dir="$home/pg$1" pg_port_var="pg$1_port" api_port_var="pg$1_api_port"
+    local pg_port=${!pg_port_var} api_port=${!api_port_var}
     mkdir -p "$dir"
     chown "$db_user": "$dir"
     chmod 700 "$dir"

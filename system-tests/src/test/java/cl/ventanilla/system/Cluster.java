@@ -169,8 +169,18 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         return URI.create("http://127.0.0.1:" + GATEWAY + path);
     }
 
+    /** The HTTP port of Payara instance {@code ventanilla-<number>} (scripts/cluster-lib.sh's table). */
+    static int instancePort(int number) {
+        return PORT_BASE + number * 100 + 80;
+    }
+
     static URI instance(int number, String path) {
-        return URI.create("http://127.0.0.1:" + (PORT_BASE + number * 100 + 80) + path);
+        return URI.create("http://127.0.0.1:" + instancePort(number) + path);
+    }
+
+    /** Patroni's REST API of database node {@code pg<node>}. */
+    static URI patroni(int node, String path) {
+        return URI.create("http://127.0.0.1:" + (PORT_BASE + 307 + node) + path);
     }
 
     HttpResponse<String> send(URI uri, String method, String body, String... headers)

@@ -1,6 +1,5 @@
 package cl.ventanilla.system;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,8 +80,7 @@ record ClusterScenario(String token, String unit, String service, List<String> s
         return () -> {
             for (int node = 1; node <= 2; node++) {
                 try {
-                    HttpResponse<String> members = cluster.send(
-                            URI.create("http://127.0.0.1:" + (Cluster.PORT_BASE + 307 + node) + "/cluster"), "GET", null);
+                    HttpResponse<String> members = cluster.send(Cluster.patroni(node, "/cluster"), "GET", null);
                     if (members.statusCode() == 200) {
                         return members.body().contains("\"sync_standby\"");
                     }
@@ -92,6 +90,11 @@ record ClusterScenario(String token, String unit, String service, List<String> s
             }
             return false;
         };
+    }
+
+    /** Waits (up to five minutes) until {@link #everythingReady} holds: an earlier test may still restart a part. */
+    static void awaitReady(Cluster cluster) throws Exception {
+        awaitUntil(Duration.ofMinutes(5), everythingReady(cluster));
     }
 
     /** Each instance answers ready directly and the gateway answers. */

@@ -27,7 +27,7 @@ class DatabaseFailoverClusterIT {
     @Test
     void writesResumeOnTheStandbyAndNothingAcknowledgedIsLost() throws Exception {
         Cluster cluster = Cluster.current();
-        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        ClusterScenario.awaitReady(cluster);
         ClusterScenario.awaitUntil(Duration.ofSeconds(120), ClusterScenario.syncStandby(cluster));
         ClusterScenario scenario = ClusterScenario.prepare(cluster);
         String primary = cluster.primaryNode();
@@ -90,7 +90,7 @@ class DatabaseFailoverClusterIT {
         long restartedAt = System.nanoTime();
         cluster.ctl("start", primary);
         int node = Integer.parseInt(primary.substring("patroni-".length()));
-        URI patroni = URI.create("http://127.0.0.1:" + (Cluster.PORT_BASE + 307 + node) + "/replica");
+        URI patroni = Cluster.patroni(node, "/replica");
         ClusterScenario.awaitUntil(Duration.ofSeconds(180), () -> {
             HttpResponse<String> replica = cluster.send(patroni, "GET", null);
             return replica.statusCode() == 200;

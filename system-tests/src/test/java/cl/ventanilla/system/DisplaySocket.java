@@ -15,7 +15,7 @@ final class DisplaySocket implements AutoCloseable {
     private final WebSocket socket;
 
     DisplaySocket(int instance, String unit) throws Exception {
-        URI uri = URI.create("ws://127.0.0.1:" + (Cluster.PORT_BASE + instance * 100 + 80) + "/display-socket/" + unit);
+        URI uri = URI.create("ws://127.0.0.1:" + Cluster.instancePort(instance) + "/display-socket/" + unit);
         socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
 

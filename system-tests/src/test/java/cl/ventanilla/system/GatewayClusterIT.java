@@ -26,7 +26,7 @@ class GatewayClusterIT {
     @Test
     void theScreensAnswerThroughTheGatewayFromBothInstances() throws Exception {
         Cluster cluster = Cluster.current();
-        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        ClusterScenario.awaitReady(cluster);
         Path accessLog = Path.of(System.getProperty("ventanilla.cluster.home"), "nginx", "access.log");
         long logged = Files.size(accessLog);
         String unit = cluster.string("SELECT id::text FROM unidades WHERE activo ORDER BY nombre LIMIT 1");
@@ -46,7 +46,7 @@ class GatewayClusterIT {
         }
         String traffic = Files.readString(accessLog).substring((int) logged);
         for (int instance = 1; instance <= 2; instance++) {
-            String upstream = "upstream=127.0.0.1:" + (Cluster.PORT_BASE + instance * 100 + 80);
+            String upstream = "upstream=127.0.0.1:" + Cluster.instancePort(instance);
             long answered = traffic.lines().filter(line -> line.contains(upstream)).count();
             System.out.printf("Gateway → ventanilla-%d: %d of the requests%n", instance, answered);
             assertTrue(answered > 0, "both instances answer through the gateway: " + upstream);
@@ -71,7 +71,7 @@ class GatewayClusterIT {
     @Test
     void inventedForwardedAddressesThroughTheGatewayCountAsOneCitizen() throws Exception {
         Cluster cluster = Cluster.current();
-        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        ClusterScenario.awaitReady(cluster);
         String service = "30000000-0000-4000-8000-000000000002"; // a demo service that takes bookings
         long intoHour = java.time.Instant.now().getEpochSecond() % 3600;
         if (intoHour > 3600 - 60) { // the limit counts per clock hour
@@ -108,7 +108,7 @@ class GatewayClusterIT {
     @Test
     void aCallOnOneInstanceReachesADisplayOnTheOther() throws Exception {
         Cluster cluster = Cluster.current();
-        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        ClusterScenario.awaitReady(cluster);
         ClusterScenario scenario = ClusterScenario.prepare(cluster);
         String station = scenario.stations().get(0);
         String bearer = "Bearer " + scenario.token();

@@ -25,7 +25,7 @@ class InstanceFailoverClusterIT {
     @Test
     void theGatewayAndTheDisplayCarryOnWithTheOtherInstance() throws Exception {
         Cluster cluster = Cluster.current();
-        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        ClusterScenario.awaitReady(cluster);
         ClusterScenario scenario = ClusterScenario.prepare(cluster);
 
         try (Browser display = new Browser(cluster, "es-CL")) {

@@ -19,7 +19,7 @@ class RedisOutageClusterIT {
     @Test
     void withoutRedisNothingFailsAndTheBridgeComesBack() throws Exception {
         Cluster cluster = Cluster.current();
-        ClusterScenario.awaitUntil(Duration.ofMinutes(5), ClusterScenario.everythingReady(cluster));
+        ClusterScenario.awaitReady(cluster);
         ClusterScenario scenario = ClusterScenario.prepare(cluster);
         String bearer = "Bearer " + scenario.token();
 
