@@ -46,10 +46,12 @@ public final class ModuleDeployment {
                 .addPackages(true, domainPackage, "cl.ventanilla.kernel")
                 .deletePackage(TestDatabase.class.getPackageName())
                 .addClass(TestDatabase.class)
-                .addAsResource("META-INF/persistence.xml")
                 .addAsResource("db/demo/datos_demo.sql")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(resolved);
+        if (exists("META-INF/persistence.xml")) {
+            war.addAsResource("META-INF/persistence.xml");
+        }
         if (exists("META-INF/ejb-jar.xml")) {
             war.addAsWebInfResource("META-INF/ejb-jar.xml", "ejb-jar.xml");
         }

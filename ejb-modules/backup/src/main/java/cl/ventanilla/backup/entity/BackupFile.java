@@ -1,0 +1,18 @@
+package cl.ventanilla.backup.entity;
+
+import java.time.Instant;
+
+/**
+ * A finished backup in the backup folder: the file, its checksum beside it, and what the run that wrote it
+ * recorded. A file that no run of the application wrote (the operators' {@code backup_db.sh}) is listed
+ * too, with {@code run} null.
+ *
+ * @param takenAt the moment in its name
+ */
+public record BackupFile(String name, BackupKind kind, Instant takenAt, long sizeBytes, String sha256, BackupRun run) {
+
+    /** Whether a restore of it into a scratch database matched the source. */
+    public boolean verified() {
+        return run != null && Boolean.TRUE.equals(run.verified());
+    }
+}
