@@ -43,6 +43,13 @@ final class VentanillaServer implements ExtensionContext.Store.CloseableResource
             environment.put("SMTP_PORT", String.valueOf(portBase + 25));
             environment.put("SMTP_FROM", "no-responder@valleverde.example.cl");
             environment.put("VENTANILLA_PUBLIC_URL", "http://127.0.0.1:" + (portBase + 80));
+            // backups: into the home, the repository's gateway and proxy configuration as "the configuration", no
+            // schedule (BackupsFlowIT runs them on demand; the timers' exactly-once is proven on the cluster)
+            environment.put("BACKUP_DIR", home.resolve("respaldos").toString());
+            environment.put("BACKUP_CONFIG_PATHS", root.resolve("infrastructure/nginx") + ":" + root.resolve("infrastructure/haproxy"));
+            for (String kind : java.util.List.of("DB", "CONFIGS", "CLEANUP")) {
+                environment.put("BACKUP_" + kind + "_SCHEDULE", "off");
+            }
             // the tests stand in for the gateway: X-Forwarded-For is believed from loopback only
             environment.put("VENTANILLA_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
             // the domain survives between runs in target/; its log should tell only about this run

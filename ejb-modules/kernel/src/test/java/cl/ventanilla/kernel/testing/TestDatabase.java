@@ -58,6 +58,11 @@ public final class TestDatabase {
         }
     }
 
+    /** A connection to another database of the same server (a restored copy, a scratch database). */
+    public static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), user(), password());
+    }
+
     /** A plain JDBC connection to the test database, for checks from outside the application. */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(name()), user(), password());
