@@ -25,16 +25,26 @@ done
 source "$(dirname "$0")/backup-lib.sh"
 load_settings
 [[ -d $BACKUP_DIR ]] || { say "No existe $BACKUP_DIR: nada que limpiar."; exit 0; }
-limit=$(TZ=$BACKUP_TIMEZONE date -d "-$RETENTION_DAYS days" +%Y%m%d%H%M%S)
+limit=$(TZ=$BACKUP_TIMEZONE date -d "@$(( $(date +%s) - RETENTION_DAYS * 86400 ))" +%Y%m%d%H%M%S)
+# the finished backups, oldest first (plain globbing: the same on Debian and on the alpine backup-service)
+backups=()
+shopt -s nullglob
+for file in "$BACKUP_DIR"/db_backup_*.sql.gz "$BACKUP_DIR"/configs_backup_*.tar.gz; do
+    [[ ${file##*/} =~ ^(db|configs)_backup_[0-9]{14}\.(sql|tar)\.gz$ ]] && backups+=("$file")
+done
+# by the moment in the name, whatever the folder's path holds
+mapfile -t backups < <(for file in "${backups[@]}"; do printf '%s %s\n' "$(grep -o '[0-9]\{14\}' <<<"${file##*/}")" "$file"; done | sort | cut -d' ' -f2-)
 verified=$("${pg_bin}psql" -X -At --dbname="$DB_NAME" -c "SELECT archivo FROM respaldos WHERE tipo = 'BD'
     AND estado = 'COMPLETADO' AND verificado AND eliminado_en IS NULL ORDER BY terminado_en DESC LIMIT 1" 2>/dev/null || true)
 keep=("$verified")
 for prefix in db_backup_ configs_backup_; do
-    newest=$(find "$BACKUP_DIR" -maxdepth 1 -type f -regex ".*/${prefix}[0-9]\{14\}\.\(sql\|tar\)\.gz" -printf '%f\n' | sort | tail -n 1)
+    newest=""
+    for file in "${backups[@]}"; do [[ ${file##*/} == "$prefix"* ]] && newest=${file##*/}; done
     keep+=("$newest")
 done
 removed=0
-while IFS= read -r file; do
+for file in "${backups[@]}"; do
+    [[ -n $file ]] || continue
     name=${file##*/}
     moment=$(grep -o '[0-9]\{14\}' <<<"$name")
     [[ $moment < $limit ]] || continue
@@ -48,6 +58,6 @@ while IFS= read -r file; do
         say "Borrado $name"
     fi
     removed=$((removed + 1))
-done < <(find "$BACKUP_DIR" -maxdepth 1 -type f -regex '.*/\(db\|configs\)_backup_[0-9]\{14\}\.\(sql\|tar\)\.gz' | sort)
+done
 (( dry_run )) || find "$BACKUP_DIR" -maxdepth 1 -type f -name '*.partial' -mtime +0 -delete
 say "$( (( dry_run )) && echo "Se borrarían" || echo "Borrados") $removed respaldos de más de $RETENTION_DAYS días en $BACKUP_DIR.${verified:+ Se conserva el último verificado: $verified.}"

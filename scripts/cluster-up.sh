@@ -157,10 +157,19 @@ instance_env=(
     VENTANILLA_TRUSTED_PROXIES="$gateway_address/32"
     VENTANILLA_DEMO_DATA="${VENTANILLA_DEMO_DATA:-true}"
     VENTANILLA_ADMIN_RUT="${VENTANILLA_ADMIN_RUT:-11111111-1}" VENTANILLA_ADMIN_PASSWORD="$VENTANILLA_ADMIN_PASSWORD"
+    # backups: one folder both instances share; the configuration archive takes the cluster's configuration
+    # files (etc/: gateway, proxy, Patroni, Redis, Prometheus) and the Payara domain's
+    BACKUP_DIR="$home/backups"
+    BACKUP_CONFIG_PATHS="$home/etc:$payara/glassfish/domains/$payara_domain/config/domain.xml"
 )
-for name in SMTP_HOST SMTP_PORT SMTP_USER SMTP_PASSWORD SMTP_FROM GEMINI_API_KEY; do
+for name in SMTP_HOST SMTP_PORT SMTP_USER SMTP_PASSWORD SMTP_FROM GEMINI_API_KEY \
+    BACKUP_DB_SCHEDULE BACKUP_CONFIGS_SCHEDULE BACKUP_CLEANUP_SCHEDULE RETENTION_DAYS BACKUP_TIMEZONE \
+    BACKUP_LEASE_SECONDS BACKUP_CATCH_UP_MINUTES; do
     [[ -n "${!name:-}" ]] && instance_env+=("$name=${!name}")
 done
+mkdir -p "$home/backups"
+chown "$app_user": "$home/backups"
+chmod 750 "$home/backups"
 printf '%s\n' "${instance_env[@]}" >"$home/run/instance.env"
 chmod 600 "$home/run/instance.env"
 chown "$app_user": "$home/run/instance.env"

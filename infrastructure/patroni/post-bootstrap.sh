@@ -19,6 +19,8 @@ fi
 # psql variables (:'name', :"name") quote the values, so a password with quotes cannot break the SQL.
 psql "$1" -v ON_ERROR_STOP=1 -q \
     -v db_name="$DB_NAME" -v db_user="$DB_USER" -v db_password="$DB_PASSWORD" <<'SQL'
+-- CREATEDB: the backups are verified by a restore into a scratch database, and restore_db.sh loads a
+-- backup into a new database before it takes the place of the one in use.
 -- the application's role must not be one of Patroni's (superuser, replication, rewind): giving it the
 -- application's password would lock Patroni out
 SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'db_user' AND (rolsuper OR rolreplication)) AS reserved \gset
@@ -27,9 +29,9 @@ SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'db_user' AND (rolsuper O
 \endif
 SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'db_user') AS create_role \gset
 \if :create_role
-    CREATE ROLE :"db_user" LOGIN PASSWORD :'db_password';
+    CREATE ROLE :"db_user" LOGIN CREATEDB PASSWORD :'db_password';
 \else
-    ALTER ROLE :"db_user" LOGIN PASSWORD :'db_password';
+    ALTER ROLE :"db_user" LOGIN CREATEDB PASSWORD :'db_password';
 \endif
 SELECT NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db_name') AS create_db \gset
 \if :create_db

@@ -133,6 +133,12 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(MAILBOX));
         env.put("SMTP_FROM", "no-responder@valleverde.example.cl");
+        // no backup runs by itself during the failover tests; BackupClusterIT sets a schedule through the API,
+        // and a short lease lets it see a dead instance's run taken over within a minute or two
+        for (String kind : List.of("DB", "CONFIGS", "CLEANUP")) {
+            env.put("BACKUP_" + kind + "_SCHEDULE", "off");
+        }
+        env.put("BACKUP_LEASE_SECONDS", "20");
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
@@ -157,6 +163,17 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         List<String> command = new ArrayList<>(List.of("scripts/cluster-ctl.sh"));
         command.addAll(List.of(arguments));
         return run(root, home, Duration.ofMinutes(6), command.toArray(String[]::new)).strip();
+    }
+
+    /** One of {@code scripts/} (restore_db.sh, …) run as an operator of this cluster runs it; its output. */
+    String script(String name, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("scripts/" + name));
+        command.addAll(List.of(arguments));
+        return run(root, home, Duration.ofMinutes(6), command.toArray(String[]::new)).strip();
+    }
+
+    Path home() {
+        return home;
     }
 
     /** The database node Patroni reports as primary ({@code patroni-1} or {@code patroni-2}). */
@@ -225,6 +242,11 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
         try (Connection connection = database(); Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
         }
+    }
+
+    /** A value of the cluster's secrets.env (DB_USER, DB_PASSWORD, …). */
+    String secret(String name) {
+        return secrets.get(name);
     }
 
     String redisPassword() {
