@@ -38,8 +38,7 @@ public class BackupDownload extends HttpServlet {
         response.setContentLengthLong(backup.sizeBytes());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + backup.name() + "\"");
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
-                .encodeToString(java.util.HexFormat.of().parseHex(backup.sha256())) + ":");
+        response.setHeader("Repr-Digest", backup.reprDigest());
         try (OutputStream out = response.getOutputStream()) {
             Files.copy(backups.file(name), out);
         }

@@ -11,6 +11,11 @@ import java.time.Instant;
  */
 public record BackupFile(String name, BackupKind kind, Instant takenAt, long sizeBytes, String sha256, BackupRun run) {
 
+    /** The checksum as an HTTP {@code Repr-Digest} value (RFC 9530), for downloads. */
+    public String reprDigest() {
+        return "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(sha256)) + ":";
+    }
+
     /** Whether a restore of it into a scratch database matched the source. */
     public boolean verified() {
         return run != null && Boolean.TRUE.equals(run.verified());

@@ -163,8 +163,7 @@ public class BackupsResource {
         return Response.ok(file.toFile(), "application/gzip")
                 .header("Content-Disposition", "attachment; filename=\"" + backup.name() + "\"")
                 .header("Content-Length", backup.sizeBytes())
-                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
-                        .encodeToString(java.util.HexFormat.of().parseHex(backup.sha256())) + ":")
+                .header("Repr-Digest", backup.reprDigest())
                 .header("Cache-Control", "no-store").build();
     }
 
