@@ -250,8 +250,11 @@ for job in promtail["scrape_configs"]:
             loki_labels.add(relabel["target_label"])
     for static in job.get("static_configs", []):
         loki_labels |= set(static.get("labels", {}))
-    for stage in job.get("pipeline_stages", []):
-        loki_labels |= set((stage.get("labels") or {}))
+    stages = list(job.get("pipeline_stages", []))
+    while stages:
+        stage = stages.pop()
+        loki_labels |= set(stage.get("labels") or {})
+        stages += (stage.get("match") or {}).get("stages", [])
 
 problems = []
 

@@ -9,7 +9,7 @@
 #   scripts/cluster-ctl.sh deploy              deploy ear/target/ventanilla.ear (just built) to the running group
 #
 # NAME is one of: etcd patroni-1 patroni-2 haproxy redis das ventanilla-1 ventanilla-2 nginx
-# postgres-exporter redis-exporter nginx-exporter prometheus.
+# postgres-exporter-1 postgres-exporter-2 redis-exporter nginx-exporter prometheus.
 # Killing a database node kills its Patroni and its PostgreSQL (the machine died); stopping it lets
 # Patroni hand over first. The failover tests use this script.
 set -euo pipefail

@@ -25,7 +25,8 @@ gateway_address=127.0.0.2
 # monitoring: Prometheus and the exporters it scrapes besides the instances, Patroni and HAProxy
 prometheus_port=$((base + 990))
 nginx_exporter_port=$((base + 991))
-postgres_exporter_port=$((base + 992))
+postgres_exporter_1_port=$((base + 992))
+postgres_exporter_2_port=$((base + 994))
 redis_exporter_port=$((base + 993))
 payara_domain=ventanilla-cluster
 payara_group=ventanilla-group
@@ -33,7 +34,7 @@ instance_1=ventanilla-1
 instance_2=ventanilla-2
 # the order of starting; cluster-down.sh stops in the reverse order
 components=(etcd patroni-1 patroni-2 haproxy redis das "$instance_1" "$instance_2" nginx
-    postgres-exporter redis-exporter nginx-exporter prometheus)
+    postgres-exporter-1 postgres-exporter-2 redis-exporter nginx-exporter prometheus)
 
 # as_user USER COMMAND…: runs COMMAND as USER in the same process (setpriv execs, so the PID of a
 # background "as_user …" under setsid is the program's own)
@@ -151,12 +152,13 @@ start_nginx() {
     await "Nginx" 30 curl -fsS -o /dev/null "http://127.0.0.1:$gateway_port/health/live"
 }
 
-# postgres_exporter reads both database nodes directly (not through HAProxy), as the monitoring role
+# start_postgres_exporter N: postgres_exporter of database node N, directly (not through HAProxy), as
+# the monitoring role; one per node (one exporter over two nodes reports its own metrics twice)
 start_postgres_exporter() {
-    start_component postgres-exporter "$app_user" env \
-        DATA_SOURCE_URI="127.0.0.1:$pg1_port/postgres?sslmode=disable,127.0.0.1:$pg2_port/postgres?sslmode=disable" \
-        DATA_SOURCE_USER="$DB_MONITOR_USER" DATA_SOURCE_PASS="$DB_MONITOR_PASSWORD" \
-        /usr/bin/prometheus-postgres-exporter --web.listen-address="127.0.0.1:$postgres_exporter_port"
+    local pg_port_var="pg$1_port" port_var="postgres_exporter_$1_port"
+    start_component "postgres-exporter-$1" "$app_user" env \
+        DATA_SOURCE_NAME="host=127.0.0.1 port=${!pg_port_var} dbname=postgres sslmode=disable user=$DB_MONITOR_USER password=$DB_MONITOR_PASSWORD" \
+        /usr/bin/prometheus-postgres-exporter --web.listen-address="127.0.0.1:${!port_var}"
 }
 
 start_redis_exporter() {
@@ -193,7 +195,7 @@ render_prometheus() {
         "patroni=127.0.0.1:$pg1_api_port,127.0.0.1:$pg2_api_port" \
         "haproxy=127.0.0.1:$haproxy_stats_port" \
         "nginx=127.0.0.1:$nginx_exporter_port" \
-        "postgres=127.0.0.1:$postgres_exporter_port" \
+        "postgres=127.0.0.1:$postgres_exporter_1_port,127.0.0.1:$postgres_exporter_2_port" \
         "redis=127.0.0.1:$redis_exporter_port" <<'PY'
 import sys, yaml
 source, target, *pairs = sys.argv[1:]
@@ -223,7 +225,7 @@ start() {
         das) start_das ;;
         "$instance_1" | "$instance_2") start_instance "$1" ;;
         nginx) start_nginx ;;
-        postgres-exporter) start_postgres_exporter ;;
+        postgres-exporter-1 | postgres-exporter-2) start_postgres_exporter "${1#postgres-exporter-}" ;;
         redis-exporter) start_redis_exporter ;;
         nginx-exporter) start_nginx_exporter ;;
         prometheus) start_prometheus; await "Prometheus" 60 prometheus_ready ;;

@@ -147,9 +147,9 @@ start_redis
 # --- Prometheus and the exporters: started now, ready long before the instances --------------------
 say "Prometheus en 127.0.0.1:$prometheus_port, exportadores de PostgreSQL, Redis y Nginx …"
 render_prometheus
-start_postgres_exporter
+start_postgres_exporter 1
+start_postgres_exporter 2
 start_redis_exporter
-start_nginx_exporter
 start_prometheus
 
 # --- Payara: the DAS and a deployment group of two instances ----------------------------------------
@@ -247,6 +247,8 @@ await "$instance_2" 300 curl -fsS -o /dev/null "http://127.0.0.1:$instance_2_htt
 # --- Nginx: the gateway -----------------------------------------------------------------------------
 say "Nginx en 127.0.0.1:$gateway_port …"
 start_nginx
+# after the gateway: the exporter gives up when stub_status does not answer at its start
+start_nginx_exporter
 await "Prometheus" 60 prometheus_ready
 
 elapsed=$(($(date +%s) - started_at))
