@@ -218,7 +218,7 @@ application |= {"ventanilla_backup_last_success_timestamp_seconds", "ventanilla_
 # the exporters' families (Patroni, HAProxy, nginx-prometheus-exporter, postgres_exporter, redis_exporter),
 # Prometheus' own, and Payara's base and vendor metrics as /metrics shows them
 exporters = re.compile(r"^(up|scrape_.*|patroni_.*|haproxy_.*|nginx_.*|pg_.*|redis_.*|prometheus_.*|"
-                       r"jvm_.*|memory_.*|thread_.*|gc_.*|cpu_.*|classloader_.*|connectionpool_.*|"
+                       r"jvm_.*|memory_.*|thread_.*|gc_.*|cpu_.*|system_cpu_.*|classloader_.*|connection_pool_.*|"
                        r"process_.*|go_.*)$")
 functions = {"sum", "min", "max", "avg", "count", "rate", "irate", "increase", "delta", "idelta", "deriv",
              "histogram_quantile", "absent", "absent_over_time", "vector", "scalar", "time", "clamp_min",

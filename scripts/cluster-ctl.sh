@@ -38,9 +38,9 @@ case "${1:-status}" in
     status)
         for name in "${components[@]}"; do
             if alive "$name"; then
-                printf '%-14s en marcha (PID %s)\n' "$name" "$(pid_of "$name")"
+                printf '%-20s en marcha (PID %s)\n' "$name" "$(pid_of "$name")"
             else
-                printf '%-14s detenido\n' "$name"
+                printf '%-20s detenido\n' "$name"
             fi
         done
         curl -fsS "http://127.0.0.1:$pg1_api_port/cluster" 2>/dev/null ||

@@ -63,14 +63,14 @@ class MonitoringClusterIT {
                         + "\"})") == 2);
         double before = value(cluster, issued);
 
+        long issuedAt = System.nanoTime();
         HttpResponse<String> ticket = cluster.send(cluster.uri("/api/queue/tickets"), "POST",
                 Json.createObjectBuilder().add("serviceId", scenario.service()).build().toString(),
                 "Content-Type", "application/json", "Authorization", "Bearer " + scenario.token());
         assertEquals(201, ticket.statusCode(), ticket.body());
-        long issuedAt = System.nanoTime();
 
         ClusterScenario.awaitUntil(Duration.ofSeconds(90), () -> value(cluster, issued) >= before + 1);
-        System.out.printf("A ticket of %s / %s reached Prometheus %.1f s after it was issued (%s: %.0f → %.0f)%n",
+        System.out.printf("A ticket of %s / %s reached Prometheus %.1f s after it was asked for (%s: %.0f → %.0f)%n",
                 unit, service, (System.nanoTime() - issuedAt) / 1e9, issued, before, value(cluster, issued));
         // the same instance's gauge of waiting tickets sees it too (read every 15 s from the database)
         ClusterScenario.awaitUntil(Duration.ofSeconds(60), () -> value(cluster,
