@@ -58,7 +58,7 @@ public class QueueMetrics {
     private volatile Map<UUID, Waiting> waiting = Map.of();
 
     /** One service's metrics, under the labels it had when registered. */
-    private record ServiceMetrics(Tag[] tags, Duration sla, Counter issued, Counter called, Counter finished,
+    private record ServiceMetrics(Tag[] tags, Counter issued, Counter called, Counter finished,
             Counter noShows, Counter withinSla, CumulativeHistogram waits, CumulativeHistogram serviceTimes,
             List<MetricID> ids) {
     }
@@ -72,7 +72,7 @@ public class QueueMetrics {
             Duration waited = Duration.between(event.waitingSince(), event.at());
             m.called().inc();
             m.waits().observe(waited.toSeconds());
-            if (waited.compareTo(m.sla()) <= 0) {
+            if (settings.findService(event.serviceId()).filter(s -> waited.compareTo(s.sla()) <= 0).isPresent()) {
                 m.withinSla().inc();
             }
         });
@@ -115,7 +115,7 @@ public class QueueMetrics {
         Tag[] tags = {new Tag("unit", settings.unitName(service.unitId()).orElse(service.unitId().toString())),
             new Tag("service", service.name())};
         return services.compute(service.id(), (id, known) -> {
-            if (known != null && Arrays.equals(known.tags(), tags) && known.sla().equals(service.sla())) {
+            if (known != null && Arrays.equals(known.tags(), tags)) {
                 return known;
             }
             if (known != null) {
@@ -145,10 +145,10 @@ public class QueueMetrics {
         gauge(ids, "ventanilla.queue.oldest_wait_seconds", "Espera del primer turno que aún espera, en segundos",
                 () -> Optional.ofNullable(waiting.get(id))
                         .map(w -> Math.max(0, Duration.between(w.since(), clock.now()).toSeconds())).orElse(0L), tags);
-        long slaSeconds = service.sla().toSeconds();
+        // the configuration as it is now (held in memory by the config domain), not as it was at registration
         gauge(ids, "ventanilla.queue.sla_seconds", "Espera máxima comprometida del servicio (sla_minutos), en segundos",
-                () -> slaSeconds, tags);
-        return new ServiceMetrics(tags, service.sla(), issued, called, finished, noShows, withinSla, waits,
+                () -> settings.findService(id).map(s -> s.sla().toSeconds()).orElse(0L), tags);
+        return new ServiceMetrics(tags, issued, called, finished, noShows, withinSla, waits,
                 serviceTimes, List.copyOf(ids));
     }
 
