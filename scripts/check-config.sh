@@ -8,7 +8,7 @@
 #
 # The files checked can be replaced (the tests use this to prove that a broken file fails):
 #   CHECK_COMPOSE_FILE, CHECK_ENV_FILE, CHECK_NGINX_TEMPLATE, CHECK_HAPROXY_CFG, CHECK_PATRONI_YML,
-#   CHECK_REDIS_CONF, CHECK_PROMETHEUS_YML
+#   CHECK_REDIS_CONF, CHECK_PROMETHEUS_YML, CHECK_DASHBOARDS_DIR
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -171,6 +171,11 @@ prometheus_rules() {
     promtool check rules infrastructure/monitoring/prometheus/rules/*.yml
 }
 
+# the alert rules' unit tests: each alert fires when it should and stays quiet when it should
+prometheus_rule_tests() {
+    promtool test rules infrastructure/monitoring/prometheus/tests/*.yml
+}
+
 yaml_and_json() {
     "$python" - <<'PY'
 import glob, json, sys, yaml
@@ -184,6 +189,126 @@ for name in files:
 for name in glob.glob("infrastructure/monitoring/grafana/dashboards/*.json"):
     with open(name, encoding="utf-8") as f:
         json.load(f)
+PY
+}
+
+# What the dashboards and alert rules ask for exists: every panel's datasource is a provisioned one;
+# every metric of a PromQL expression is one the application registers (ventanilla_*, read from the
+# Java sources) or one of an exporter's families; every label of a LogQL stream selector is one
+# Promtail gives.
+dashboards_and_rules() {
+    "$python" - "${CHECK_DASHBOARDS_DIR:-infrastructure/monitoring/grafana/dashboards}" <<'PY'
+import glob, json, re, sys, yaml
+
+dashboards_dir = sys.argv[1]
+datasources = {d["uid"]: d["type"] for d in yaml.safe_load(
+    open("infrastructure/monitoring/grafana/provisioning/datasources/datasources.yml", encoding="utf-8"))["datasources"]}
+
+# the application's metric names, as MicroProfile Metrics exports them (dots become underscores,
+# counters get _total, CumulativeHistogram adds _bucket/_sum/_count to its name)
+application = set()
+for source in glob.glob("ejb-modules/*/src/main/java/**/*.java", recursive=True):
+    for name in re.findall(r'"(ventanilla\.[a-z_.]+)"', open(source, encoding="utf-8").read()):
+        base = name.replace(".", "_")
+        application |= {base, base + "_total", base + "_bucket", base + "_sum", base + "_count"}
+# the exporters' families (Patroni, HAProxy, nginx-prometheus-exporter, postgres_exporter, redis_exporter),
+# Prometheus' own, and Payara's base and vendor metrics as /metrics shows them
+exporters = re.compile(r"^(up|scrape_.*|patroni_.*|haproxy_.*|nginx_.*|pg_.*|redis_.*|prometheus_.*|"
+                       r"jvm_.*|memory_.*|thread_.*|gc_.*|cpu_.*|system_cpu_.*|classloader_.*|connection_pool_.*|"
+                       r"process_.*|go_.*)$")
+functions = {"sum", "min", "max", "avg", "count", "rate", "irate", "increase", "delta", "idelta", "deriv",
+             "histogram_quantile", "absent", "absent_over_time", "vector", "scalar", "time", "clamp_min",
+             "clamp_max", "round", "abs", "ceil", "floor", "topk", "bottomk", "max_over_time", "min_over_time",
+             "avg_over_time", "sum_over_time", "count_over_time", "last_over_time", "label_replace", "sort",
+             "sort_desc", "timestamp", "changes", "resets", "group", "quantile", "stddev", "ln", "exp", "sqrt"}
+keywords = {"by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless", "bool",
+            "offset", "inf", "nan"}
+
+def metric_names(expr):
+    text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', expr)                   # strings
+    text = re.sub(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?", "1", text)         # Grafana variables
+    text = re.sub(r"\{[^}]*\}", "", text)                                # label matchers
+    text = re.sub(r"\[[^\]]*\]", "", text)                              # ranges
+    text = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", r"\1", text)
+    names = set()
+    for match in re.finditer(r"(?<![\w.])([A-Za-z_:][A-Za-z0-9_:]*)\b(\s*\()?", text):
+        word, call = match.group(1), match.group(2)
+        if call or word in keywords or word in functions or re.fullmatch(r"\d+[smhdwy]", word):
+            continue
+        names.add(word)
+    return names
+
+promtail = yaml.safe_load(open("infrastructure/monitoring/promtail/promtail-config.yml", encoding="utf-8"))
+loki_labels = {"job", "filename"}
+for job in promtail["scrape_configs"]:
+    for relabel in job.get("relabel_configs", []):
+        if "target_label" in relabel:
+            loki_labels.add(relabel["target_label"])
+    for static in job.get("static_configs", []):
+        loki_labels |= set(static.get("labels", {}))
+    stages = list(job.get("pipeline_stages", []))
+    while stages:
+        stage = stages.pop()
+        loki_labels |= set(stage.get("labels") or {})
+        stages += (stage.get("match") or {}).get("stages", [])
+
+problems = []
+
+def check_promql(where, expr):
+    for name in sorted(metric_names(expr)):
+        if name.startswith("ventanilla_"):
+            if name not in application:
+                problems.append("%s: %s is not a metric the application registers" % (where, name))
+        elif not exporters.match(name):
+            problems.append("%s: %s is not a known metric" % (where, name))
+
+def panels(items):
+    for panel in items:
+        yield panel
+        yield from panels(panel.get("panels", []))
+
+names = sorted(glob.glob(dashboards_dir + "/*.json"))
+if not names:
+    problems.append("no dashboards in " + dashboards_dir)
+for name in names:
+    dashboard = json.load(open(name, encoding="utf-8"))
+    for key in ("uid", "title", "panels"):
+        if key not in dashboard:
+            problems.append("%s: no %s" % (name, key))
+    for panel in panels(dashboard.get("panels", [])):
+        if panel.get("type") == "row":
+            continue
+        where = "%s, panel %r" % (name, panel.get("title"))
+        source = panel.get("datasource") or {}
+        uid = source.get("uid") if isinstance(source, dict) else None
+        if uid not in datasources:
+            problems.append("%s: datasource %r is not provisioned (%s)" % (where, uid, ", ".join(datasources)))
+            continue
+        for target in panel.get("targets", []):
+            expr = target.get("expr", "")
+            if not expr:
+                problems.append(where + ": a target without expr")
+            elif datasources[uid] == "prometheus":
+                check_promql(where, expr)
+            elif datasources[uid] == "loki":
+                for selector in re.findall(r"\{([^}]*)\}", expr.split("|")[0]):
+                    for label in re.findall(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:=~|!~|!=|=)", selector):
+                        if label not in loki_labels:
+                            problems.append("%s: Loki label %s is not set by Promtail (%s)"
+                                            % (where, label, ", ".join(sorted(loki_labels))))
+    for variable in dashboard.get("templating", {}).get("list", []):
+        query = variable.get("query")
+        if variable.get("type") == "query" and isinstance(query, dict):
+            query = query.get("query")
+        if variable.get("type") == "query" and query:
+            check_promql("%s, variable %s" % (name, variable.get("name")), re.sub(r"^label_values\((.*),\s*\w+\)$", r"\1", query))
+for rules in glob.glob("infrastructure/monitoring/prometheus/rules/*.yml"):
+    for group in yaml.safe_load(open(rules, encoding="utf-8"))["groups"]:
+        for rule in group["rules"]:
+            check_promql("%s, %s" % (rules, rule.get("alert") or rule.get("record")), rule["expr"])
+if problems:
+    sys.exit("\n".join(problems))
+print("%d dashboards, %d application metrics known" % (len(names), len(application)))
 PY
 }
 
@@ -206,7 +331,9 @@ check "patroni validate" patroni_config
 check "redis.conf" redis_config
 check "promtool config" prometheus_config
 check "promtool rules" prometheus_rules
+check "promtool test rules" prometheus_rule_tests
 check "grafana/loki/promtail" yaml_and_json
+check "dashboards and rules" dashboards_and_rules
 check "shell syntax" shell_syntax
 
 printf 'all configuration checks passed in %d ms\n' $((($(date +%s%N) - started) / 1000000))

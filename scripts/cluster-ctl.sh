@@ -8,7 +8,8 @@
 #   scripts/cluster-ctl.sh primary             which database node is the primary (patroni-1 or patroni-2)
 #   scripts/cluster-ctl.sh deploy              deploy ear/target/ventanilla.ear (just built) to the running group
 #
-# NAME is one of: etcd patroni-1 patroni-2 haproxy redis das ventanilla-1 ventanilla-2 nginx.
+# NAME is one of: etcd patroni-1 patroni-2 haproxy redis das ventanilla-1 ventanilla-2 nginx
+# postgres-exporter-1 postgres-exporter-2 redis-exporter nginx-exporter prometheus.
 # Killing a database node kills its Patroni and its PostgreSQL (the machine died); stopping it lets
 # Patroni hand over first. The failover tests use this script.
 set -euo pipefail
@@ -37,9 +38,9 @@ case "${1:-status}" in
     status)
         for name in "${components[@]}"; do
             if alive "$name"; then
-                printf '%-14s en marcha (PID %s)\n' "$name" "$(pid_of "$name")"
+                printf '%-20s en marcha (PID %s)\n' "$name" "$(pid_of "$name")"
             else
-                printf '%-14s detenido\n' "$name"
+                printf '%-20s detenido\n' "$name"
             fi
         done
         curl -fsS "http://127.0.0.1:$pg1_api_port/cluster" 2>/dev/null ||
@@ -97,7 +98,7 @@ case "${1:-status}" in
         await "$instance_2" 300 curl -fsS -o /dev/null "http://127.0.0.1:$instance_2_http/health/ready"
         ;;
     -h | --help | help)
-        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         ;;
     *)
         echo "uso: $0 status | stop|kill|start NAME | primary | deploy" >&2

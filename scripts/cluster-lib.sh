@@ -22,12 +22,19 @@ grid_das_port=$((base + 900))
 grid_start_port=$((base + 910))
 gateway_port=$((base + 800))
 gateway_address=127.0.0.2
+# monitoring: Prometheus and the exporters it scrapes besides the instances, Patroni and HAProxy
+prometheus_port=$((base + 990))
+nginx_exporter_port=$((base + 991))
+postgres_exporter_1_port=$((base + 992))
+postgres_exporter_2_port=$((base + 994))
+redis_exporter_port=$((base + 993))
 payara_domain=ventanilla-cluster
 payara_group=ventanilla-group
 instance_1=ventanilla-1
 instance_2=ventanilla-2
 # the order of starting; cluster-down.sh stops in the reverse order
-components=(etcd patroni-1 patroni-2 haproxy redis das "$instance_1" "$instance_2" nginx)
+components=(etcd patroni-1 patroni-2 haproxy redis das "$instance_1" "$instance_2" nginx
+    postgres-exporter-1 postgres-exporter-2 redis-exporter nginx-exporter prometheus)
 
 # as_user USER COMMAND…: runs COMMAND as USER in the same process (setpriv execs, so the PID of a
 # background "as_user …" under setsid is the program's own)
@@ -74,6 +81,8 @@ cluster_environment() {
         set +a
     fi
     export DB_NAME=${DB_NAME:-ventanilla} DB_USER=${DB_USER:-ventanilla}
+    # post-bootstrap.sh creates it (pg_monitor) for postgres_exporter, as in compose.yml
+    export DB_MONITOR_USER=${DB_MONITOR_USER:-ventanilla_monitor}
     export PATRONI_SUPERUSER_USERNAME=postgres PATRONI_REPLICATION_USERNAME=replicator PATRONI_REWIND_USERNAME=rewind
     export VENTANILLA_POST_BOOTSTRAP="$home/etc/post-bootstrap.sh"
 }
@@ -143,6 +152,69 @@ start_nginx() {
     await "Nginx" 30 curl -fsS -o /dev/null "http://127.0.0.1:$gateway_port/health/live"
 }
 
+# start_postgres_exporter N: postgres_exporter of database node N, directly (not through HAProxy), as
+# the monitoring role; one per node (one exporter over two nodes reports its own metrics twice)
+start_postgres_exporter() {
+    local pg_port_var="pg$1_port" port_var="postgres_exporter_$1_port"
+    start_component "postgres-exporter-$1" "$app_user" env \
+        DATA_SOURCE_NAME="host=127.0.0.1 port=${!pg_port_var} dbname=postgres sslmode=disable user=$DB_MONITOR_USER password=$DB_MONITOR_PASSWORD" \
+        /usr/bin/prometheus-postgres-exporter --web.listen-address="127.0.0.1:${!port_var}"
+}
+
+start_redis_exporter() {
+    start_component redis-exporter "$app_user" env REDIS_PASSWORD="$REDIS_PASSWORD" \
+        /usr/bin/prometheus-redis-exporter -redis.addr "redis://127.0.0.1:$redis_port" \
+        -web.listen-address "127.0.0.1:$redis_exporter_port"
+}
+
+start_nginx_exporter() {
+    start_component nginx-exporter "$app_user" /usr/bin/prometheus-nginx-exporter \
+        -nginx.scrape-uri "http://127.0.0.1:$gateway_port/nginx_status" -web.listen-address "127.0.0.1:$nginx_exporter_port"
+}
+
+# Prometheus with the copy of infrastructure/monitoring/prometheus that render_prometheus wrote
+start_prometheus() {
+    start_component prometheus "$app_user" /usr/bin/prometheus --config.file="$home/etc/prometheus/prometheus.yml" \
+        --storage.tsdb.path="$home/prometheus" --storage.tsdb.retention.time=7d \
+        --web.listen-address="127.0.0.1:$prometheus_port"
+}
+
+prometheus_ready() {
+    curl -fsS -o /dev/null "http://127.0.0.1:$prometheus_port/-/ready"
+}
+
+# render_prometheus: infrastructure/monitoring/prometheus (configuration and alert rules) under
+# $home/etc/prometheus, each job's targets replaced by the local ports (a job unknown here stops it)
+render_prometheus() {
+    rm -rf "$home/etc/prometheus"
+    mkdir -p "$home/etc/prometheus"
+    cp -r "$root/infrastructure/monitoring/prometheus/rules" "$home/etc/prometheus/"
+    python3 - "$root/infrastructure/monitoring/prometheus/prometheus.yml" "$home/etc/prometheus/prometheus.yml" \
+        "prometheus=127.0.0.1:$prometheus_port" \
+        "payara=127.0.0.1:$instance_1_http,127.0.0.1:$instance_2_http" \
+        "patroni=127.0.0.1:$pg1_api_port,127.0.0.1:$pg2_api_port" \
+        "haproxy=127.0.0.1:$haproxy_stats_port" \
+        "nginx=127.0.0.1:$nginx_exporter_port" \
+        "postgres=127.0.0.1:$postgres_exporter_1_port,127.0.0.1:$postgres_exporter_2_port" \
+        "redis=127.0.0.1:$redis_exporter_port" <<'PY'
+import sys, yaml
+source, target, *pairs = sys.argv[1:]
+local = {job: targets.split(",") for job, targets in (pair.split("=", 1) for pair in pairs)}
+config = yaml.safe_load(open(source, encoding="utf-8"))
+config["global"]["external_labels"]["system"] = "ventanilla-local"
+for job in config["scrape_configs"]:
+    if job["job_name"] not in local:
+        sys.exit("render_prometheus: no local address for the job " + job["job_name"])
+    job["static_configs"] = [{"targets": local.pop(job["job_name"])}]
+if local:
+    sys.exit("render_prometheus: jobs missing from prometheus.yml: " + ", ".join(local))
+with open(target, "w", encoding="utf-8") as out:
+    out.write("# rendered by scripts/cluster-up.sh from infrastructure/monitoring/prometheus/prometheus.yml\n")
+    yaml.safe_dump(config, out, sort_keys=False)
+PY
+    chmod -R a+rX "$home/etc/prometheus"
+}
+
 # start NAME: any component by its name in $components (used by cluster-ctl.sh and the failover tests)
 start() {
     case $1 in
@@ -153,6 +225,10 @@ start() {
         das) start_das ;;
         "$instance_1" | "$instance_2") start_instance "$1" ;;
         nginx) start_nginx ;;
+        postgres-exporter-1 | postgres-exporter-2) start_postgres_exporter "${1#postgres-exporter-}" ;;
+        redis-exporter) start_redis_exporter ;;
+        nginx-exporter) start_nginx_exporter ;;
+        prometheus) start_prometheus; await "Prometheus" 60 prometheus_ready ;;
         *) echo "componente desconocido: $1 (${components[*]})" >&2; return 2 ;;
     esac
 }

@@ -2,8 +2,9 @@
 # Starts the production topology of compose.yml on this machine, without Docker, on loopback ports:
 # etcd, two PostgreSQL 15 nodes managed by Patroni (synchronous replication), HAProxy (writes to the
 # primary only, reads to the standby), Redis with AOF and a password, the Payara DAS with a deployment
-# group of two instances running ventanilla.ear, and Nginx in front. Everything it starts keeps its PID
-# and log under one folder; scripts/cluster-down.sh stops exactly that, by PID.
+# group of two instances running ventanilla.ear, Nginx in front, and Prometheus with the PostgreSQL,
+# Redis and Nginx exporters scraping all of it. Everything it starts keeps its PID and log under one
+# folder; scripts/cluster-down.sh stops exactly that, by PID.
 #
 #   scripts/cluster-up.sh                  build if needed, start, print the URLs
 #   SKIP_BUILD=1 scripts/cluster-up.sh     use the EAR built last
@@ -20,7 +21,7 @@ set -euo pipefail
 # the whole script is one function, read before it runs: editing the file meanwhile changes nothing
 main() {
 if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
-    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     return 0
 fi
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,7 +51,8 @@ fi
 
 # --- what the cluster needs from Debian -------------------------------------------------------------
 missing=()
-for pkg in etcd-server patroni postgresql-15 haproxy nginx redis-server openssl gettext-base curl; do
+for pkg in etcd-server patroni postgresql-15 haproxy nginx redis-server openssl gettext-base curl python3-yaml \
+    prometheus prometheus-postgres-exporter prometheus-redis-exporter prometheus-nginx-exporter; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
@@ -72,24 +74,27 @@ fi
 if [[ $(id -u) -eq 0 ]] && ! id ventanilla >/dev/null 2>&1; then
     useradd --system --create-home --home-dir /var/lib/ventanilla --shell /usr/sbin/nologin ventanilla
 fi
-mkdir -p "$home"/{pids,logs,run,etc,etcd,redis,nginx,haproxy,keys}
+mkdir -p "$home"/{pids,logs,run,etc,etcd,redis,nginx,haproxy,keys,prometheus}
 chmod 755 "$home" "$home/etc" "$home/nginx"
 chmod 1777 "$home/logs" # every component's log, whichever user it runs as
 secrets="$home/secrets.env"
 if [[ ! -f "$secrets" ]]; then
     umask 077
     for name in DB_PASSWORD PATRONI_SUPERUSER_PASSWORD PATRONI_REPLICATION_PASSWORD \
-        PATRONI_REWIND_PASSWORD REDIS_PASSWORD AS_ADMIN_PASSWORD VENTANILLA_ADMIN_PASSWORD; do
+        PATRONI_REWIND_PASSWORD REDIS_PASSWORD AS_ADMIN_PASSWORD VENTANILLA_ADMIN_PASSWORD DB_MONITOR_PASSWORD; do
         # a value the operator gave (environment or .env) wins over a generated one
         printf '%s=%s\n' "$name" "${!name:-$(openssl rand -hex 16)}"
     done >"$secrets"
     umask 022
+elif ! grep -q '^DB_MONITOR_PASSWORD=' "$secrets"; then
+    # a cluster from before the monitoring: its role is created below
+    printf 'DB_MONITOR_PASSWORD=%s\n' "${DB_MONITOR_PASSWORD:-$(openssl rand -hex 16)}" >>"$secrets"
 fi
 cluster_environment
 case "$DB_USER" in
     postgres | replicator | rewind) die "DB_USER=$DB_USER es un rol de Patroni; la aplicación necesita otro (por omisión ventanilla)" ;;
 esac
-chown "$app_user": "$home"/{run,etcd,redis,nginx,haproxy,keys}
+chown "$app_user": "$home"/{run,etcd,redis,nginx,haproxy,keys,prometheus}
 cp infrastructure/patroni/patroni.yml infrastructure/patroni/post-bootstrap.sh infrastructure/haproxy/haproxy.cfg \
     infrastructure/redis/redis.conf "$home/etc/"
 chmod 644 "$home"/etc/*
@@ -124,9 +129,28 @@ say "HAProxy: escritura $db_proxy_port, lectura $db_proxy_read_port, estadístic
 start_haproxy
 await "la base $DB_NAME" 60 env PGPASSWORD="$DB_PASSWORD" psql -qtAX -h 127.0.0.1 -p "$db_proxy_port" -U "$DB_USER" -d "$DB_NAME" -c 'select 1'
 
+# post-bootstrap.sh created the monitoring role on a new database; a database from before the
+# monitoring gets it now (the script is idempotent)
+if [[ ! -f "$home/run/monitoring-role" ]]; then
+    if PGPASSWORD="$PATRONI_SUPERUSER_PASSWORD" sh infrastructure/patroni/post-bootstrap.sh \
+        "host=127.0.0.1 port=$db_proxy_port user=$PATRONI_SUPERUSER_USERNAME dbname=postgres" >>"$home/logs/monitoring-role.log" 2>&1; then
+        touch "$home/run/monitoring-role"
+    else
+        say "AVISO: no se pudo crear el rol $DB_MONITOR_USER de postgres_exporter (ver $home/logs/monitoring-role.log)"
+    fi
+fi
+
 # --- Redis ------------------------------------------------------------------------------------------
 say "Redis en 127.0.0.1:$redis_port (AOF, con contraseña) …"
 start_redis
+
+# --- Prometheus and the exporters: started now, ready long before the instances --------------------
+say "Prometheus en 127.0.0.1:$prometheus_port, exportadores de PostgreSQL, Redis y Nginx …"
+render_prometheus
+start_postgres_exporter 1
+start_postgres_exporter 2
+start_redis_exporter
+start_prometheus
 
 # --- Payara: the DAS and a deployment group of two instances ----------------------------------------
 payara="$home/payara6"
@@ -232,6 +256,9 @@ await "$instance_2" 300 curl -fsS -o /dev/null "http://127.0.0.1:$instance_2_htt
 # --- Nginx: the gateway -----------------------------------------------------------------------------
 say "Nginx en 127.0.0.1:$gateway_port …"
 start_nginx
+# after the gateway: the exporter gives up when stub_status does not answer at its start
+start_nginx_exporter
+await "Prometheus" 60 prometheus_ready
 
 elapsed=$(($(date +%s) - started_at))
 gw="http://127.0.0.1:$gateway_port"
@@ -250,6 +277,7 @@ El clúster de Ventanilla está listo (en ${elapsed} s).
   Patroni                 http://127.0.0.1:$pg1_api_port/cluster (nodo pg1 en $pg1_port, pg2 en $pg2_port)
   etcd                    http://127.0.0.1:$etcd_port
   Redis                   127.0.0.1:$redis_port (REDIS_PASSWORD en $secrets)
+  Prometheus              http://127.0.0.1:$prometheus_port  (objetivos: /targets, alertas: /alerts)
   Registros y PIDs        $home/logs, $home/pids
 Detener: scripts/cluster-down.sh
 EOF

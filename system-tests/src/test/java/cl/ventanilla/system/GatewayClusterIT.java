@@ -46,7 +46,8 @@ class GatewayClusterIT {
         }
         String traffic = Files.readString(accessLog).substring((int) logged);
         for (int instance = 1; instance <= 2; instance++) {
-            String upstream = "upstream=127.0.0.1:" + Cluster.instancePort(instance);
+            // the access log is JSON, one request a line (the gateway's log_format)
+            String upstream = "\"upstream_addr\":\"127.0.0.1:" + Cluster.instancePort(instance);
             long answered = traffic.lines().filter(line -> line.contains(upstream)).count();
             System.out.printf("Gateway → ventanilla-%d: %d of the requests%n", instance, answered);
             assertTrue(answered > 0, "both instances answer through the gateway: " + upstream);

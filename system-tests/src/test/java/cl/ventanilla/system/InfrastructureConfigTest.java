@@ -58,7 +58,8 @@ class InfrastructureConfigTest {
         Result result = run(Map.of(), ROOT.resolve("scripts/check-config.sh").toString());
         assertEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("all configuration checks passed"), result.output());
-        for (String check : List.of("compose config", "nginx -t", "haproxy -c", "patroni validate", "promtool")) {
+        for (String check : List.of("compose config", "nginx -t", "haproxy -c", "patroni validate", "promtool config",
+                "promtool rules", "promtool test rules", "dashboards and rules")) {
             assertTrue(result.output().contains("ok    " + check), check + " did not run:\n" + result.output());
         }
     }
@@ -89,6 +90,35 @@ class InfrastructureConfigTest {
 
         assertNotEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("FAIL  haproxy -c"), result.output());
+    }
+
+    @Test
+    void aDashboardAskingForAMetricTheApplicationDoesNotRegisterFailsTheCheck(@TempDir Path dir) throws Exception {
+        String day = read("infrastructure/monitoring/grafana/dashboards/ventanilla-dia.json");
+        assertTrue(day.contains("ventanilla_tickets_issued_total"));
+        Files.writeString(dir.resolve("dia.json"), day.replace("ventanilla_tickets_issued_total", "ventanilla_tickets_emitted_total"));
+
+        Result result = run(Map.of("CHECK_DASHBOARDS_DIR", dir.toString()), ROOT.resolve("scripts/check-config.sh").toString());
+
+        assertNotEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("FAIL  dashboards and rules"), result.output());
+        assertTrue(result.output().contains("ventanilla_tickets_emitted_total is not a metric the application registers"),
+                result.output());
+    }
+
+    @Test
+    void aPanelOnADatasourceGrafanaDoesNotHaveOrALabelPromtailDoesNotSetFailsTheCheck(@TempDir Path dir) throws Exception {
+        String platform = read("infrastructure/monitoring/grafana/dashboards/ventanilla-plataforma.json");
+        assertTrue(platform.contains("{service=\\\"api-gateway\\\"}") && platform.contains("\"uid\": \"prometheus\""));
+        Files.writeString(dir.resolve("plataforma.json"), platform
+                .replace("{service=\\\"api-gateway\\\"}", "{compose_service=\\\"api-gateway\\\"}")
+                .replaceFirst("\"uid\": \"prometheus\"", "\"uid\": \"graphite\""));
+
+        Result result = run(Map.of("CHECK_DASHBOARDS_DIR", dir.toString()), ROOT.resolve("scripts/check-config.sh").toString());
+
+        assertNotEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("datasource 'graphite' is not provisioned"), result.output());
+        assertTrue(result.output().contains("Loki label compose_service is not set by Promtail"), result.output());
     }
 
     @Test
@@ -142,7 +172,8 @@ class InfrastructureConfigTest {
         Set<String> defined = services.output().lines().map(String::strip).collect(Collectors.toSet());
         COUNTERPARTS.forEach((original, counterpart) ->
                 assertTrue(defined.contains(counterpart), original + " has no counterpart " + counterpart));
-        for (String more : List.of("payara-das", "etcd", "nginx-exporter", "postgres-exporter", "redis-exporter")) {
+        for (String more : List.of("payara-das", "etcd", "nginx-exporter", "postgres-exporter-1", "postgres-exporter-2",
+                "redis-exporter")) {
             assertTrue(defined.contains(more), more);
         }
 

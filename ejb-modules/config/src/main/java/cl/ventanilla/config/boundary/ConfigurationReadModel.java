@@ -53,11 +53,12 @@ public class ConfigurationReadModel {
 
     /**
      * A service as other domains see it: {@code walkInQuota} null for no daily limit; the booking rules
-     * (slot length, horizon, lead time, stations kept for walk-ins).
+     * (slot length, horizon, lead time, stations kept for walk-ins); {@code slaMinutes} the longest wait
+     * the municipality promises ({@code sla_minutos}).
      */
     public record ServiceView(UUID id, UUID unitId, String name, String prefix, boolean active, int averageMinutes,
             Integer walkInQuota, String description, String requirements, boolean acceptsBookings, int slotMinutes,
-            int horizonDays, int leadMinutes, int walkInStations) {
+            int horizonDays, int leadMinutes, int walkInStations, int slaMinutes) {
     }
 
     /** A unit with its directorate, as the booking pages name them. */
@@ -153,11 +154,11 @@ public class ConfigurationReadModel {
             query(connection, """
                     SELECT id, unidad_id, nombre, prefijo, activo, duracion_promedio_min, cupo_diario_presencial,
                            descripcion, requisitos, acepta_agendamiento, duracion_bloque_min, horizonte_dias,
-                           anticipacion_minima_min, estaciones_reservadas_presencial
+                           anticipacion_minima_min, estaciones_reservadas_presencial, sla_minutos
                     FROM servicios""", r -> services.put(uuid(r, 1), new ServiceView(uuid(r, 1), uuid(r, 2),
                     r.getString(3), r.getString(4), r.getBoolean(5), r.getInt(6), (Integer) r.getObject(7),
                     r.getString(8), r.getString(9), r.getBoolean(10), r.getInt(11), r.getInt(12), r.getInt(13),
-                    r.getInt(14))));
+                    r.getInt(14), r.getInt(15))));
             Map<UUID, List<UUID>> attended = new HashMap<>();
             query(connection, "SELECT estacion_id, servicio_id FROM estacion_servicios",
                     r -> attended.computeIfAbsent(uuid(r, 1), k -> new ArrayList<>()).add(uuid(r, 2)));

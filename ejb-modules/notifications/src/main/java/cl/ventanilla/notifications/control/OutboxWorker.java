@@ -31,8 +31,13 @@ public class OutboxWorker {
     @Inject
     MailDispatch dispatch;
 
+    @Inject
+    OutboxMetrics metrics;
+
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "envío de correos")
     public void tick() {
+        // before the pass, which a long one would otherwise hold up
+        metrics.refreshIfDue();
         pass();
     }
 

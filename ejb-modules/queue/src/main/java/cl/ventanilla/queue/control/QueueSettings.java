@@ -26,10 +26,11 @@ public class QueueSettings {
 
     /**
      * A service as the kiosk issues for it; {@code walkInQuota} is how many walk-in tickets it gives a
-     * day ({@code cupo_diario_presencial}), {@code null} for no limit.
+     * day ({@code cupo_diario_presencial}), {@code null} for no limit; {@code sla} the longest wait the
+     * municipality promises ({@code sla_minutos}).
      */
     public record ServiceInfo(UUID id, UUID unitId, String name, String prefix, boolean active,
-            int averageMinutes, Integer walkInQuota) {
+            int averageMinutes, Integer walkInQuota, Duration sla) {
     }
 
     public ServiceInfo service(UUID serviceId) {
@@ -47,7 +48,17 @@ public class QueueSettings {
 
     private static ServiceInfo service(ServiceView s) {
         return new ServiceInfo(s.id(), s.unitId(), s.name(), s.prefix(), s.active(), s.averageMinutes(),
-                s.walkInQuota());
+                s.walkInQuota(), Duration.ofMinutes(s.slaMinutes()));
+    }
+
+    /** Every active service of every unit. */
+    public List<ServiceInfo> activeServices() {
+        return configuration.services().stream().filter(ServiceView::active).map(QueueSettings::service).toList();
+    }
+
+    /** The unit's name as the municipality calls it; empty for an unknown unit. */
+    public Optional<String> unitName(UUID unitId) {
+        return configuration.unit(unitId).map(ConfigurationReadModel.UnitView::name);
     }
 
     public boolean unitExists(UUID unitId) {

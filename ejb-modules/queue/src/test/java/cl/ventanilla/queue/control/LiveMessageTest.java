@@ -27,7 +27,7 @@ class LiveMessageTest {
     @Test
     void aCallCarriesWhatTheScreenShowsAndSays() {
         TicketCalled called = new TicketCalled(UUID.randomUUID(), UNIT, SERVICE, "A-023", "A 23", UUID.randomUUID(),
-                "Módulo 4", 4, AT);
+                "Módulo 4", 4, AT.minusSeconds(300), AT);
 
         JsonObject json = parse(LiveMessage.of(called).withServiceName("Licencias").toJson("instancia-1"));
 
@@ -63,7 +63,7 @@ class LiveMessageTest {
     @Test
     void theEnvelopeNamesUnitAndInstanceAndIgnoresForeignMessages() {
         String json = LiveMessage.of(new TicketCalled(UUID.randomUUID(), UNIT, SERVICE, "A-001", "A 1",
-                UUID.randomUUID(), "Módulo 1", 1, AT)).toJson("otra");
+                UUID.randomUUID(), "Módulo 1", 1, AT.minusSeconds(60), AT)).toJson("otra");
 
         assertEquals(new LiveMessage.Envelope(UNIT, "otra"), LiveMessage.envelopeOf(json).orElseThrow());
         assertTrue(LiveMessage.envelopeOf("hola").isEmpty());
