@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Backups on the cluster of two instances: with the database backup scheduled every minute, each instant
- * is backed up once although both instances' timers fire; the instance running one is killed in the middle,
+ * Backups on the cluster of two instances: with the database backup scheduled every minute, an instant is
+ * backed up once although both instances' timers fire; the instance running the next one is killed in the middle,
  * and the survivor takes the run over when its lease runs out and finishes it; the result is on /metrics of
  * both instances; the operators' restore_db.sh brings the backup back on the cluster (into another
  * database, through HAProxy, as the scripts find the cluster by themselves).
@@ -43,9 +43,15 @@ class BackupClusterIT {
         try {
             assertEquals(200, cluster.send(cluster.uri("/api/backups/schedules/db"), "PUT", "{\"schedule\":\"* * * * *\"}", auth).statusCode());
 
-            // the first scheduled run that starts is killed with its instance
+            // a first instant with both instances' timers firing: one of them runs it
+            JsonObject first = await(cluster, auth, runs -> runs.stream().map(JsonObject.class::cast)
+                    .filter(r -> r.getString("kind").equals("db") && r.getString("state").equals("DONE") && !r.isNull("scheduledFor"))
+                    .findFirst().orElse(null), Duration.ofSeconds(1));
+            String firstInstant = first.getString("scheduledFor");
+            // the next instant's run is killed with its instance
             JsonObject running = await(cluster, auth, runs -> runs.stream().map(JsonObject.class::cast)
-                    .filter(r -> r.getString("kind").equals("db") && r.getString("state").equals("RUNNING") && !r.isNull("scheduledFor"))
+                    .filter(r -> r.getString("kind").equals("db") && r.getString("state").equals("RUNNING") && !r.isNull("scheduledFor")
+                            && r.getString("scheduledFor").compareTo(firstInstant) > 0)
                     .findFirst().orElse(null), Duration.ofMillis(100));
             String instance = running.getString("instance");
             victim = instance.substring(0, instance.indexOf('@'));
@@ -64,10 +70,6 @@ class BackupClusterIT {
             assertTrue(finished.getBoolean("verified"), finished.toString());
             System.out.printf("The survivor %s finished it %.1f s after the kill (lease 20 s)%n", finished.getString("instance"), takenOver);
 
-            // two more instants pass on the survivor alone
-            await(cluster, auth, runs -> runs.stream().map(JsonObject.class::cast)
-                    .filter(r -> r.getString("kind").equals("db") && !r.isNull("scheduledFor") && r.getString("state").equals("DONE"))
-                    .count() >= 3 ? runs.getJsonObject(0) : null, Duration.ofSeconds(2));
         } finally {
             cluster.send(cluster.uri("/api/backups/schedules/db"), "PUT", "{\"schedule\":\"off\"}", auth);
             cluster.update("DROP TABLE IF EXISTS prueba_respaldo_lento");
@@ -83,7 +85,7 @@ class BackupClusterIT {
         System.out.println("Scheduled database backups by instant: " + byInstant.entrySet().stream()
                 .map(e -> e.getKey() + " → " + e.getValue().stream().map(r -> r.getString("instance") + " " + r.getString("state")).toList())
                 .toList());
-        assertTrue(byInstant.size() >= 3, byInstant.toString());
+        assertTrue(byInstant.size() >= 2, byInstant.toString());
         byInstant.forEach((instant, taken) -> assertEquals(1, taken.size(), "one run for " + instant + ": " + taken));
         assertEquals(String.valueOf(byInstant.size()), cluster.string("SELECT count(DISTINCT programado_para) FROM respaldos WHERE tipo = 'BD'"
                 + " AND programado_para IS NOT NULL"), "and the database agrees");
