@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * Takes out of a text what identifies a person before it leaves for the language model: e-mail
  * addresses, RUTs ({@code 12.345.678-5}, {@code 12345678-5}, {@code 12345678-K}), Chilean phone numbers
  * ({@code +56 9 1234 5678}, {@code 912345678}, {@code (2) 2987 4100}) and, to be safe, any other run
- * of seven or more digits however it is punctuated (a RUT without its hyphen, a card number). Each
+ * of seven or more digits written with spaces, dots or commas (a RUT without its hyphen, a card number;
+ * not a date like 2026-11-01). Each
  * becomes a placeholder the model can still read ("[RUT]"), so the question keeps its sense.
  */
 public final class PersonalData {
@@ -21,8 +22,8 @@ public final class PersonalData {
     private static final Pattern RUTS = Pattern.compile(
             "(?<![\\p{N}])\\d{1,2}(?:[.\\s]?\\d{3}){2}\\s*[-‐‑–]\\s*[\\dkK](?![\\p{L}\\p{N}])");
     private static final Pattern PHONES = Pattern.compile(
-            "(?<![\\p{N}])(?:\\+?\\s*56[\\s.-]*)?(?:\\(?\\d{1,2}\\)?[\\s.-]*)?\\d{4}[\\s.-]*\\d{4}(?![\\p{N}])");
-    private static final Pattern LONG_NUMBERS = Pattern.compile("(?<![\\p{N}])\\d(?:[\\s.,-]*\\d){6,}(?![\\p{N}])");
+            "(?<![\\p{N}])(?:\\+\\s?56[\\s.-]*|56[\\s.-]*)?(?:\\(?\\d{1,2}\\)?[\\s.-]*)?\\d{4}[\\s.-]*\\d{4}(?![\\p{N}])");
+    private static final Pattern LONG_NUMBERS = Pattern.compile("(?<![\\p{N}])\\d(?:[\\s.,]*\\d){6,}(?![\\p{N}])");
 
     private PersonalData() {
     }
