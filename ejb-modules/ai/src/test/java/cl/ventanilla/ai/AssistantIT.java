@@ -70,7 +70,7 @@ class AssistantIT {
     void breakerClosedAndFakeReset() throws Exception {
         gemini = FakeGemini.running();
         gemini.reset();
-        CatalogEntry any = new CatalogEntry(LICENCE_RENEWAL, "Renovación", "", "", "Licencias", "Tránsito", true);
+        CatalogEntry any = new CatalogEntry(LICENCE_RENEWAL, "Renovación", "", "", UUID.randomUUID(), "Licencias", "Tránsito", true);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (guarded.complete(AssistantPrompts.citizen("licencia", List.of(any), SPANISH)).isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "the breaker did not close again");
@@ -94,6 +94,7 @@ class AssistantIT {
         assertEquals(LICENCE_RENEWAL, renewal.id());
         assertEquals("Renovación de licencia de conducir", renewal.name());
         assertEquals("Departamento de Licencias de Conducir", renewal.unit());
+        assertEquals(UUID.fromString("20000000-0000-4000-8000-000000000001"), renewal.unitId());
         assertTrue(renewal.requirements().startsWith("Cédula de identidad vigente. Licencia de conducir anterior."),
                 renewal.requirements());
         assertEquals("/reservar.xhtml?servicio=" + LICENCE_RENEWAL, renewal.bookingUrl());

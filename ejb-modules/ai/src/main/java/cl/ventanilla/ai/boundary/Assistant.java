@@ -128,7 +128,7 @@ public class Assistant {
         String booking = entry.bookable()
                 ? "/reservar.xhtml?servicio=" + entry.id() + ("en".equals(language.getLanguage()) ? "&lang=en" : "")
                 : null;
-        return new SuggestedService(entry.id(), entry.name(), entry.unitName(), entry.requirements(), booking);
+        return new SuggestedService(entry.id(), entry.name(), entry.unitId(), entry.unitName(), entry.requirements(), booking);
     }
 
     private static Locale language(Locale asked) {

@@ -7,5 +7,5 @@ import java.util.UUID;
  * where it is attended, the requirements as the municipality wrote them, and the portal's booking page
  * ({@code /reservar.xhtml?servicio=…}), null when the service takes no bookings (walk-in only).
  */
-public record SuggestedService(UUID id, String name, String unit, String requirements, String bookingUrl) {
+public record SuggestedService(UUID id, String name, UUID unitId, String unit, String requirements, String bookingUrl) {
 }

@@ -34,7 +34,7 @@ public class CatalogSearch {
             Optional<UnitView> unit = configuration.unit(service.unitId());
             if (service.active() && unit.isPresent() && unit.get().active() && unit.get().directorateActive()) {
                 entries.add(new CatalogEntry(service.id(), service.name(), service.description(),
-                        service.requirements(), unit.get().name(), unit.get().directorateName(),
+                        service.requirements(), unit.get().id(), unit.get().name(), unit.get().directorateName(),
                         service.acceptsBookings()));
             }
         }

@@ -40,11 +40,11 @@ final class DemoCatalog {
         Map<String, String> directorates = new HashMap<>();
         rows(sql, "INSERT INTO direcciones_municipales").forEach(r -> directorates.put(r.get(0), r.get(1)));
         Map<String, String[]> units = new HashMap<>();
-        rows(sql, "INSERT INTO unidades").forEach(r -> units.put(r.get(0), new String[] {r.get(2), directorates.get(r.get(1))}));
+        rows(sql, "INSERT INTO unidades").forEach(r -> units.put(r.get(0), new String[] {r.get(2), directorates.get(r.get(1)), r.get(0)}));
         List<CatalogEntry> entries = new ArrayList<>();
         for (List<String> r : rows(sql, "INSERT INTO servicios")) {
             String[] unit = units.get(r.get(1));
-            entries.add(new CatalogEntry(UUID.fromString(r.get(0)), r.get(2), r.get(3), r.get(5), unit[0], unit[1],
+            entries.add(new CatalogEntry(UUID.fromString(r.get(0)), r.get(2), r.get(3), r.get(5), UUID.fromString(unit[2]), unit[0], unit[1],
                     Boolean.parseBoolean(r.get(7))));
         }
         return entries;
