@@ -11,21 +11,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The JSON of {@code /api/ai/}, in the Spanish field names of the original API ({@code pregunta},
  * {@code respuesta}, {@code servicios}, {@code disponible}).
+ * Public: JSON-B reads and writes records only through public accessors.
  */
-final class AssistantPayloads {
+public final class AssistantPayloads {
 
     private AssistantPayloads() {
     }
 
     @Schema(name = "Pregunta", description = "Lo que el vecino quiere saber, en palabras simples (hasta 500 caracteres).")
-    record Asked(
+    public record Asked(
             @Schema(example = "¿Qué necesito para renovar mi licencia de conducir?", maxLength = 500, required = true)
             @JsonbProperty("pregunta") String text) {
     }
 
     @Schema(name = "Respuesta", description = "La respuesta del asistente: solo trámites del catálogo municipal.")
     @JsonbPropertyOrder({"respuesta", "servicios", "disponible"})
-    record Answered(
+    public record Answered(
             @Schema(description = "Texto breve para el vecino, en su idioma")
             @JsonbProperty("respuesta") String text,
             @Schema(description = "Trámites del catálogo que responden la pregunta, el más pertinente primero")
@@ -41,7 +42,7 @@ final class AssistantPayloads {
 
     @Schema(name = "ServicioSugerido")
     @JsonbPropertyOrder({"id", "nombre", "unidad", "requisitos", "urlReserva"})
-    record Service(
+    public record Service(
             @JsonbProperty("id") UUID id,
             @JsonbProperty("nombre") String name,
             @Schema(description = "La oficina que lo atiende")
