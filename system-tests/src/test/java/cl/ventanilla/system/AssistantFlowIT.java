@@ -11,18 +11,22 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The assistant as a municipality starts it, without {@code GEMINI_API_KEY}: the portal's panel and
  * {@code POST /api/ai/preguntas} say politely that it is unavailable and still list the catalog's services
- * that match the question's words, with their booking links; bad input is a 400 in the caller's language.
+ * that match the question's words, with their booking links (on the kiosk: a number at once, or a QR code
+ * to book on the phone); bad input is a 400 in the caller's language.
  */
 class AssistantFlowIT extends SystemTest {
 
     /** Renovación de licencia de conducir (demo data). */
     static final String RENEWAL = "30000000-0000-4000-8000-000000000002";
+    /** Departamento de Licencias de Conducir, which attends it. */
+    static final String LICENCES = "20000000-0000-4000-8000-000000000001";
 
     @Test
     void withoutAKeyThePortalPanelSaysUnavailableAndStillListsTheCatalogMatches() throws Exception {
@@ -48,6 +52,31 @@ class AssistantFlowIT extends SystemTest {
             citizen.clickId("reservar-" + RENEWAL);
             assertEquals("/reservar.xhtml", citizen.path());
             assertTrue(citizen.text().contains("Renovación de licencia de conducir"), citizen.text());
+        }
+    }
+
+    @Test
+    void theKioskAssistantOffersANumberHereAndAQrCodeToBook() throws Exception {
+        String admin = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
+        String kiosk = Accounts.ready(server, admin, "KIOSK");
+        try (Browser totem = new Browser(server, "es-CL")) {
+            totem.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1080, 1700));
+            totem.open("/auth/");
+            totem.driver().manage().addCookie(new Cookie("VENTANILLA_SESION", kiosk, "/"));
+            totem.open("/totem/?unidad=" + LICENCES);
+            totem.clickId("preguntar-asistente");
+            assertEquals("/totem/asistente.xhtml", totem.path());
+            totem.type("pregunta", "Quiero renovar mi licencia de conducir");
+            totem.clickId("preguntar");
+            String answer = totem.driver().findElement(By.id("asistente-texto")).getText();
+            assertTrue(answer.startsWith("El asistente no está disponible en este momento."), answer);
+            WebElement takeNumber = totem.driver().findElement(By.cssSelector("a[href*='servicio.xhtml?id=" + RENEWAL + "']"));
+            assertEquals("Sacar número para este trámite", takeNumber.getText().strip());
+            assertFalse(totem.driver().findElements(By.cssSelector(".kiosk-qr-offer svg.qr")).isEmpty(), "a QR code to book");
+            totem.screenshot("31-totem-asistente");
+            takeNumber.click();
+            new WebDriverWait(totem.driver(), Duration.ofSeconds(30)).until(d -> totem.path().equals("/totem/servicio.xhtml"));
+            assertEquals("Renovación de licencia de conducir", totem.heading());
         }
     }
 
