@@ -52,6 +52,8 @@ final class VentanillaServer implements ExtensionContext.Store.CloseableResource
             }
             // the tests stand in for the gateway: X-Forwarded-For is believed from loopback only
             environment.put("VENTANILLA_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
+            // the assistant without a language model, as a municipality starts: test questions never reach Google
+            environment.remove("GEMINI_API_KEY");
             // the domain survives between runs in target/; its log should tell only about this run
             java.nio.file.Files.deleteIfExists(home.resolve("payara6/glassfish/domains/ventanilla/logs/server.log"));
             running = new VentanillaServer(Launcher.start(environment, home, root, portBase));
