@@ -225,6 +225,32 @@ class BackupIT {
     }
 
     @Test
+    void aFullDiskEndsTheRunAsFailedSayingSoAndLeavesNothingBehind() throws Exception {
+        Path small = Files.createTempDirectory("respaldos-llenos");
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "a 16 KB disk needs mount (root), as on the CI machine");
+        try {
+            System.setProperty("BACKUP_DIR", small.toString());
+            BackupRun done;
+            try {
+                done = awaitEnd(startWhenFree(BackupKind.DATABASE).id());
+            } finally {
+                System.clearProperty("BACKUP_DIR");
+            }
+            assertEquals(RunState.FAILED, done.state());
+            assertTrue(done.error().startsWith("No queda espacio en el disco de los respaldos"), done.error());
+            try (var left = Files.list(small)) {
+                assertEquals(List.of(), left.toList(), "no partial file stays on the full disk");
+            }
+            assertTrue(ledger.status().get(BackupKind.DATABASE).lastFailure() != null);
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void cleanupRemovesWhatIsOlderThanTheRetentionButKeepsTheNewestVerified() throws Exception {
         // a verified backup exists (made here when this test runs first)
         if (backups.backups().stream().noneMatch(BackupFile::verified)) {
