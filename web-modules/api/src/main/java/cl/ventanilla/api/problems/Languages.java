@@ -9,14 +9,14 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /** The API speaks Spanish unless the caller's Accept-Language prefers English. */
-final class Languages {
+public final class Languages {
 
     private static final String BUNDLE = "cl.ventanilla.api.problems.Messages";
 
     private Languages() {
     }
 
-    static Locale preferred(HttpHeaders headers) {
+    public static Locale preferred(HttpHeaders headers) {
         return headers == null ? DomainException.DEFAULT_LOCALE : preferred(headers.getAcceptableLanguages(), true);
     }
 
