@@ -31,10 +31,6 @@ CREATE OR REPLACE FUNCTION estadistica_sumar(a int[], b int[]) RETURNS int[] LAN
     SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest(a, b) WITH ORDINALITY u(x, y, i)
 $$;
 
--- Suma de los histogramas de un grupo de filas.
-CREATE OR REPLACE AGGREGATE estadistica_suma_histogramas(int[]) (SFUNC = estadistica_sumar, STYPE = int[],
-    COMBINEFUNC = estadistica_sumar, PARALLEL = SAFE);
-
 -- Segundos enteros entre dos instantes (nunca negativo); NULL si falta alguno.
 CREATE OR REPLACE FUNCTION estadistica_segundos(desde timestamptz, hasta timestamptz) RETURNS int
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -92,7 +88,32 @@ COMMENT ON COLUMN estadisticas_turnos.histograma_espera IS
 CREATE INDEX IF NOT EXISTS ix_estadisticas_turnos_unidad_fecha ON estadisticas_turnos (unidad_id, fecha);
 CREATE INDEX IF NOT EXISTS ix_estadisticas_turnos_fecha ON estadisticas_turnos (fecha);
 
+-- estadisticas: el resumen diario por servicio (V1), ahora con las mismas columnas de turnos que
+-- estadisticas_turnos, escritas en la misma sentencia del hecho: las pantallas por unidad o servicio leen
+-- una fila por servicio y día en vez de una por módulo y funcionario.
+ALTER TABLE estadisticas
+    ADD COLUMN IF NOT EXISTS emitidos                  integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS emitidos_preferenciales   integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS emitidos_agendamiento     integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS atendidos                 integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS atendidos_preferenciales  integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS atendidos_agendamiento    integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS atendidos_dentro_sla      integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS no_se_presento            integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS transferidos              integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS transferidos_entrantes    integer NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS espera_total_seg          bigint  NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS espera_preferencial_seg   bigint  NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS espera_agendamiento_seg   bigint  NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS atencion_total_seg        bigint  NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS histograma_espera         integer[] NOT NULL DEFAULT estadistica_histograma(NULL),
+    ADD COLUMN IF NOT EXISTS histograma_espera_preferencial integer[] NOT NULL DEFAULT estadistica_histograma(NULL),
+    ADD COLUMN IF NOT EXISTS histograma_atencion       integer[] NOT NULL DEFAULT estadistica_histograma(NULL);
+ALTER TABLE estadisticas ALTER COLUMN espera_maxima_seg SET DEFAULT 0;
+UPDATE estadisticas SET espera_maxima_seg = 0 WHERE espera_maxima_seg IS NULL;
+ALTER TABLE estadisticas ALTER COLUMN espera_maxima_seg SET NOT NULL;
 COMMENT ON TABLE estadisticas IS
-    'Agendamientos por día de la hora agendada (America/Santiago) y servicio: reservados (sin contar los '
-    'reprogramados a otra hora), asistidos (check-in), inasistencias y cancelados. Los turnos se resumen en '
-    'estadisticas_turnos; las columnas de turnos y tiempos de esta tabla no se usan.';
+    'Resumen diario por servicio: los turnos (las mismas columnas que estadisticas_turnos, sumadas por servicio '
+    'y día) y los agendamientos por día de la hora agendada (America/Santiago): reservados (sin contar los '
+    'reprogramados a otra hora), asistidos (check-in), inasistencias y cancelados. Las columnas turnos_* y '
+    'espera/atencion_promedio/p50/p90 de V1 no se usan: las medias y percentiles salen de sumas e histogramas.';

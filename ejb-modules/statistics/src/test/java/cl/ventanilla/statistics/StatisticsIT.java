@@ -80,6 +80,9 @@ class StatisticsIT {
     private static final UUID RENOVACION_PERMISO = UUID.fromString("30000000-0000-4000-8000-000000000005");
     private static final UUID PRIMER_PERMISO = UUID.fromString("30000000-0000-4000-8000-000000000006");
 
+    /** The statement of an issue, as {@code TicketFacts} runs it (package-private there). */
+    private static final String ISSUE_STATEMENT = cl.ventanilla.statistics.control.TicketFactsAccess.issued();
+
     @Deployment
     static WebArchive deployment() {
         // the queue (its boundary fires the facts, its persistence unit is the only one of the archive), the
@@ -261,18 +264,23 @@ class StatisticsIT {
                 assertFalse(r.next(), "one row for the station and day");
             }
         }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT atendidos, espera_total_seg FROM estadisticas WHERE fecha = ? AND servicio_id = ?")) {
+            s.setObject(1, day);
+            s.setObject(2, DUPLICADO_LICENCIA);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(facts, r.getInt(1), "the service's day counts every one too");
+                assertEquals(waitSum.get(), r.getLong(2));
+            }
+        }
 
         // 2. the real queue: eight kiosks issuing and eight desks serving one service at once
         List<UUID> stations = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             stations.add(createStation(LICENCIAS, "Módulo carrera estadística " + i, 80 + i, LICENCIA_PRIMERA_VEZ));
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE servicios SET cupo_diario_presencial = NULL WHERE id = ?")) {
-            s.setObject(1, LICENCIA_PRIMERA_VEZ);
-            s.executeUpdate();
-        }
-        invalidations.announce(ConfigurationReadModel.TOPIC, null);
+        withoutWalkInQuota(LICENCIA_PRIMERA_VEZ);
         int tickets = 40;
         ExecutorService kiosks = Executors.newFixedThreadPool(8);
         long issuing = System.nanoTime();
@@ -334,14 +342,7 @@ class StatisticsIT {
         int runs = 2000;
         long started;
         transaction.begin();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                INSERT INTO estadisticas_turnos AS e (fecha, unidad_id, servicio_id, emitidos, emitidos_preferenciales,
-                       emitidos_agendamiento)
-                VALUES (?, ?, ?, 1, ?, 0) ON CONFLICT (fecha, unidad_id, servicio_id, estacion_id, usuario_id)
-                DO UPDATE SET emitidos = e.emitidos + 1,
-                       emitidos_preferenciales = e.emitidos_preferenciales + EXCLUDED.emitidos_preferenciales,
-                       emitidos_agendamiento = e.emitidos_agendamiento + EXCLUDED.emitidos_agendamiento,
-                       ultima_actualizacion = now()""")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(ISSUE_STATEMENT)) {
             for (int warm = 0; warm < 2; warm++) {
                 started = System.nanoTime();
                 for (int i = 0; i < runs; i++) {
@@ -349,7 +350,9 @@ class StatisticsIT {
                     s.setObject(2, PERMISOS);
                     s.setObject(3, PRIMER_PERMISO);
                     s.setInt(4, i % 2);
-                    s.executeUpdate();
+                    s.setInt(5, 0);
+                    s.setInt(6, 0);
+                    s.execute();
                 }
                 if (warm == 1) {
                     LOG.info(String.format(Locale.ROOT, "Estadísticas: la sentencia de una emisión cuesta %.1f µs "
@@ -361,12 +364,7 @@ class StatisticsIT {
             transaction.commit();
         }
         // and a whole issue through the queue's boundary, of which that statement is a part
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE servicios SET cupo_diario_presencial = NULL WHERE id = ?")) {
-            s.setObject(1, DUPLICADO_LICENCIA);
-            s.executeUpdate();
-        }
-        invalidations.announce(ConfigurationReadModel.TOPIC, null);
+        withoutWalkInQuota(DUPLICADO_LICENCIA);
         int issues = 100;
         started = System.nanoTime();
         for (int i = 0; i < issues; i++) {
@@ -400,10 +398,15 @@ class StatisticsIT {
                 FROM estadisticas_turnos WHERE fecha BETWEEN ? AND ?""", period));
         rows.addAll(text("""
                 SELECT fecha, unidad_id, servicio_id, agendamientos_reservados, agendamientos_atendidos,
-                       agendamientos_no_se_presento, agendamientos_cancelados
+                       agendamientos_no_se_presento, agendamientos_cancelados, emitidos, emitidos_preferenciales,
+                       emitidos_agendamiento, atendidos, atendidos_preferenciales, atendidos_agendamiento,
+                       atendidos_dentro_sla, no_se_presento, transferidos, transferidos_entrantes, espera_total_seg,
+                       espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
+                       histograma_espera, histograma_espera_preferencial, histograma_atencion
                 FROM estadisticas WHERE fecha BETWEEN ? AND ?
                   AND agendamientos_reservados + agendamientos_atendidos + agendamientos_no_se_presento
-                      + agendamientos_cancelados > 0""", period));
+                      + agendamientos_cancelados + emitidos + no_se_presento + atendidos + transferidos
+                      + transferidos_entrantes > 0""", period));
         rows.sort(null);
         return rows;
     }
@@ -478,6 +481,16 @@ class StatisticsIT {
 
     private static String code(AppointmentSummary a) {
         return a.code();
+    }
+
+    /** Lifts the service's daily walk-in quota, so a test may issue as many tickets as it needs. */
+    private void withoutWalkInQuota(UUID service) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE servicios SET cupo_diario_presencial = NULL WHERE id = ?")) {
+            s.setObject(1, service);
+            s.executeUpdate();
+        }
+        invalidations.announce(ConfigurationReadModel.TOPIC, null);
     }
 
     private UUID user(String name) throws SQLException {

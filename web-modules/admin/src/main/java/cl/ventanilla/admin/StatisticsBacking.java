@@ -72,14 +72,13 @@ public class StatisticsBacking {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             query = SummaryQuery.parse(from, to, grouping, by, unit, service);
-            SummaryQuery total = new SummaryQuery(query.period(), query.grouping(), Dimension.TOTAL, query.unitId(),
-                    query.serviceId());
             if ("csv".equals(format)) {
                 csv(faces, statistics.csv(query, language.getLocale()));
                 return;
             }
-            totals = statistics.summary(total);
-            rows = query.dimension() == Dimension.TOTAL ? totals : statistics.summary(query);
+            Statistics.Report report = statistics.report(query);
+            totals = report.totals();
+            rows = report.rows();
         } catch (DomainException refused) {
             query = null;
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,

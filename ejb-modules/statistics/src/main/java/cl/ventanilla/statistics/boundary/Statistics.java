@@ -46,25 +46,54 @@ public class Statistics {
     @Inject
     ConfigurationReadModel configuration;
 
+    /** A split's rows and the totals of each period. */
+    public record Report(List<SummaryRow> totals, List<SummaryRow> rows) {
+    }
+
     /**
      * The summary rows, period by period, each period's rows by name.
      *
      * @throws StatisticsException INVALID for an unknown unit or service
      */
     public List<SummaryRow> summary(SummaryQuery query) {
+        checkFilters(query);
+        return rows(query, summaries.tickets(query), summaries.bookings(query));
+    }
+
+    /**
+     * The rows of a split and the totals of each period, for a screen that shows both: the aggregates are
+     * read once, the totals are their sums.
+     */
+    public Report report(SummaryQuery query) {
+        checkFilters(query);
+        List<Totals> split = summaries.tickets(query);
+        if (query.dimension() == Dimension.TOTAL) {
+            List<SummaryRow> rows = rows(query, split, summaries.bookings(query));
+            return new Report(rows, rows);
+        }
+        SummaryQuery total = new SummaryQuery(query.period(), query.grouping(), Dimension.TOTAL, query.unitId(),
+                query.serviceId());
+        return new Report(rows(total, Totals.perPeriod(split), summaries.bookings(total)),
+                rows(query, split, summaries.bookings(query)));
+    }
+
+    private void checkFilters(SummaryQuery query) {
         if (query.unitId() != null && !configuration.unitExists(query.unitId())) {
             throw StatisticsException.invalid("unit.unknown", query.unitId());
         }
         if (query.serviceId() != null && configuration.service(query.serviceId()).isEmpty()) {
             throw StatisticsException.invalid("service.unknown", query.serviceId());
         }
-        Map<Summaries.Key, long[]> bookings = new LinkedHashMap<>(summaries.bookings(query));
+    }
+
+    private List<SummaryRow> rows(SummaryQuery query, List<Totals> tickets, Map<Summaries.Key, long[]> bookingCounts) {
+        Map<Summaries.Key, long[]> bookings = new LinkedHashMap<>(bookingCounts);
         Dimension d = query.dimension();
         List<SummaryRow> rows = new ArrayList<>();
-        for (Totals t : summaries.tickets(query)) {
+        for (Totals t : tickets) {
             long[] b = bookings.remove(new Summaries.Key(t.from(), t.key()));
-            rows.add(clipped(t, query).row(name(d, t.key()), d.appliesToBookings(),
-                    d.appliesToBookings() ? Objects.requireNonNullElse(b, new long[4]) : null));
+            rows.add(clipped(t, query).row(name(d, t.key()), d.inServiceDays(),
+                    d.inServiceDays() ? Objects.requireNonNullElse(b, new long[4]) : null));
         }
         // days with bookings and no ticket yet (bookings for the coming days)
         bookings.forEach((key, b) -> rows.add(clipped(new Totals(key.periodStart(), query.grouping().end(key.periodStart()),

@@ -34,6 +34,7 @@ public class AppointmentFacts {
     static final String BOOKED = upsert("agendamientos_reservados");
     static final String CANCELLED = upsert("agendamientos_cancelados");
     static final String NO_SHOW = upsert("agendamientos_no_se_presento");
+    static final String KEPT = upsert("agendamientos_atendidos");
 
     /** The previous day loses the booking (never below zero), the new day gains it: one statement. */
     static final String MOVED = """

@@ -1,5 +1,6 @@
 package cl.ventanilla.statistics.control;
 
+import cl.ventanilla.statistics.entity.Histogram;
 import cl.ventanilla.statistics.entity.Period;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
@@ -61,7 +62,25 @@ public class Rebuild {
             ) hechos
             GROUP BY fecha, unidad_id, servicio_id, estacion_id, usuario_id""";
 
-    static final String DELETE_BOOKINGS = "DELETE FROM estadisticas WHERE fecha BETWEEN ? AND ?";
+    static final String DELETE_SERVICE_DAYS = "DELETE FROM estadisticas WHERE fecha BETWEEN ? AND ?";
+
+    /** Each service's day: the sum of its fine rows. */
+    static final String SERVICE_DAYS = """
+            INSERT INTO estadisticas (fecha, unidad_id, servicio_id, emitidos, emitidos_preferenciales,
+                   emitidos_agendamiento, atendidos, atendidos_preferenciales, atendidos_agendamiento,
+                   atendidos_dentro_sla, no_se_presento, transferidos, transferidos_entrantes, espera_total_seg,
+                   espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
+                   histograma_espera, histograma_espera_preferencial, histograma_atencion)
+            SELECT fecha, unidad_id, servicio_id, sum(emitidos), sum(emitidos_preferenciales),
+                   sum(emitidos_agendamiento), sum(atendidos), sum(atendidos_preferenciales),
+                   sum(atendidos_agendamiento), sum(atendidos_dentro_sla), sum(no_se_presento), sum(transferidos),
+                   sum(transferidos_entrantes), sum(espera_total_seg), sum(espera_preferencial_seg),
+                   sum(espera_agendamiento_seg), max(espera_maxima_seg), sum(atencion_total_seg), """
+            + Histogram.sumSql("histograma_espera") + ", " + Histogram.sumSql("histograma_espera_preferencial") + ", "
+            + Histogram.sumSql("histograma_atencion") + """
+
+            FROM estadisticas_turnos WHERE fecha BETWEEN ? AND ?
+            GROUP BY fecha, unidad_id, servicio_id""";
 
     static final String BOOKINGS = """
             INSERT INTO estadisticas (unidad_id, servicio_id, fecha, agendamientos_reservados, agendamientos_atendidos,
@@ -74,29 +93,38 @@ public class Rebuild {
             FROM agendamientos
             WHERE fecha_hora_inicio >= CAST(? AS timestamp) AT TIME ZONE 'America/Santiago'
               AND fecha_hora_inicio < CAST(? AS timestamp) AT TIME ZONE 'America/Santiago'
-            GROUP BY 1, 2, 3""";
+            GROUP BY 1, 2, 3
+            ON CONFLICT (servicio_id, fecha) DO UPDATE SET
+                agendamientos_reservados = EXCLUDED.agendamientos_reservados,
+                agendamientos_atendidos = EXCLUDED.agendamientos_atendidos,
+                agendamientos_no_se_presento = EXCLUDED.agendamientos_no_se_presento,
+                agendamientos_cancelados = EXCLUDED.agendamientos_cancelados""";
 
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
 
-    /** What a rebuild wrote. */
+    /** What a rebuild wrote: fine rows of tickets, and service days with bookings. */
     public record Result(int ticketRows, int bookingRows) {
     }
 
     public Result run(Period period) {
         try (Connection c = dataSource.getConnection()) {
-            update(c, DELETE_TICKETS, period, 1);
-            int tickets = update(c, TICKETS, period, 5);
-            update(c, DELETE_BOOKINGS, period, 1);
-            int bookings;
-            try (PreparedStatement insert = c.prepareStatement(BOOKINGS)) {
-                insert.setString(1, period.from().toString());
-                insert.setString(2, period.to().plusDays(1).toString());
-                bookings = insert.executeUpdate();
-            }
-            return new Result(tickets, bookings);
+            return run(c, period);
         } catch (SQLException e) {
             throw new IllegalStateException("No se pudo reconstruir las estadísticas de " + period, e);
+        }
+    }
+
+    /** The rebuild on a given connection, in its transaction (also the generator's, which has no container). */
+    public static Result run(Connection c, Period period) throws SQLException {
+        update(c, DELETE_TICKETS, period, 1);
+        int tickets = update(c, TICKETS, period, 5);
+        update(c, DELETE_SERVICE_DAYS, period, 1);
+        update(c, SERVICE_DAYS, period, 1);
+        try (PreparedStatement insert = c.prepareStatement(BOOKINGS)) {
+            insert.setString(1, period.from().toString());
+            insert.setString(2, period.to().plusDays(1).toString());
+            return new Result(tickets, insert.executeUpdate());
         }
     }
 

@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Reads the aggregates of a period, grouped by period and split, in one query per table. */
+/**
+ * Reads the aggregates of a period, grouped by period and split: the service days ({@code estadisticas}) for a
+ * total or a split by unit or service, the fine rows ({@code estadisticas_turnos}) by station or operator.
+ */
 @Dependent
 public class Summaries {
 
@@ -27,22 +30,34 @@ public class Summaries {
     public record Key(LocalDate periodStart, UUID key) {
     }
 
+    private static final String TICKET_SUMS = """
+            , sum(emitidos), sum(emitidos_preferenciales), sum(emitidos_agendamiento), sum(atendidos),
+              sum(atendidos_preferenciales), sum(atendidos_agendamiento), sum(atendidos_dentro_sla),
+              sum(no_se_presento), sum(transferidos), sum(transferidos_entrantes), sum(espera_total_seg),
+              sum(espera_preferencial_seg), sum(espera_agendamiento_seg), max(espera_maxima_seg),
+              sum(atencion_total_seg), """ + Histogram.sumSql("histograma_espera") + ", "
+            + Histogram.sumSql("histograma_espera_preferencial") + ", " + Histogram.sumSql("histograma_atencion");
+
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
 
     /** The tickets' sums per period and key, in period order. */
     public List<Totals> tickets(SummaryQuery q) {
-        String sql = "SELECT CAST(date_trunc(?, CAST(fecha AS timestamp)) AS date), " + key(q.dimension()) + """
-                , sum(emitidos), sum(emitidos_preferenciales), sum(emitidos_agendamiento), sum(atendidos),
-                  sum(atendidos_preferenciales), sum(atendidos_agendamiento), sum(atendidos_dentro_sla),
-                  sum(no_se_presento), sum(transferidos), sum(transferidos_entrantes), sum(espera_total_seg),
-                  sum(espera_preferencial_seg), sum(espera_agendamiento_seg), max(espera_maxima_seg),
-                  sum(atencion_total_seg), estadistica_suma_histogramas(histograma_espera),
-                  estadistica_suma_histogramas(histograma_espera_preferencial),
-                  estadistica_suma_histogramas(histograma_atencion)
-                FROM estadisticas_turnos""" + where(q) + " GROUP BY 1, 2 ORDER BY 1, 2";
+        try (Connection c = dataSource.getConnection()) {
+            return tickets(c, q);
+        } catch (SQLException e) {
+            throw new IllegalStateException("No se pudo leer las estadísticas de turnos", e);
+        }
+    }
+
+    /** The tickets' sums on a given connection (also the benchmark's, which has no container). */
+    public static List<Totals> tickets(Connection c, SummaryQuery q) throws SQLException {
+        // a split the service's day has (total, unit, service) reads one row per service and day
+        String table = q.dimension().inServiceDays() ? "estadisticas" : "estadisticas_turnos";
+        String sql = "SELECT CAST(date_trunc(?, CAST(fecha AS timestamp)) AS date), " + key(q.dimension()) + TICKET_SUMS
+                + " FROM " + table + where(q) + " GROUP BY 1, 2 ORDER BY 1, 2";
         List<Totals> totals = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, q);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -54,23 +69,30 @@ public class Summaries {
                             histogram(r.getArray(20))));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("No se pudo leer las estadísticas de turnos", e);
         }
         return totals;
     }
 
     /** The bookings' counts (booked, kept, no-show, cancelled) per period and key; a split they lack: empty. */
     public Map<Key, long[]> bookings(SummaryQuery q) {
+        try (Connection c = dataSource.getConnection()) {
+            return bookings(c, q);
+        } catch (SQLException e) {
+            throw new IllegalStateException("No se pudo leer las estadísticas de agendamientos", e);
+        }
+    }
+
+    /** The bookings' counts on a given connection. */
+    public static Map<Key, long[]> bookings(Connection c, SummaryQuery q) throws SQLException {
         Map<Key, long[]> counts = new LinkedHashMap<>();
-        if (!q.dimension().appliesToBookings()) {
+        if (!q.dimension().inServiceDays()) {
             return counts;
         }
         String sql = "SELECT CAST(date_trunc(?, CAST(fecha AS timestamp)) AS date), " + key(q.dimension()) + """
                 , sum(agendamientos_reservados), sum(agendamientos_atendidos), sum(agendamientos_no_se_presento),
                   sum(agendamientos_cancelados)
                 FROM estadisticas""" + where(q) + " GROUP BY 1, 2 ORDER BY 1, 2";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, q);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -78,8 +100,6 @@ public class Summaries {
                             new long[] {r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("No se pudo leer las estadísticas de agendamientos", e);
         }
         return counts;
     }

@@ -18,8 +18,8 @@ public enum Dimension {
         return column;
     }
 
-    /** Whether the bookings' aggregates have this split (they know unit and service only). */
-    public boolean appliesToBookings() {
+    /** Whether the service days ({@code estadisticas}: the tickets summed per service, the bookings) have this split. */
+    public boolean inServiceDays() {
         return this == TOTAL || this == UNIT || this == SERVICE;
     }
 

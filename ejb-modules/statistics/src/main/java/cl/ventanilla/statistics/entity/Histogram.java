@@ -48,6 +48,18 @@ public final class Histogram {
         return i;
     }
 
+    /**
+     * The SQL that sums a histogram column over a group of rows, bucket by bucket, with the built-in
+     * {@code sum} (several times faster than an aggregate written in SQL).
+     */
+    public static String sumSql(String column) {
+        StringBuilder sql = new StringBuilder("ARRAY[");
+        for (int i = 1; i <= BUCKETS; i++) {
+            sql.append(i > 1 ? ", " : "").append("sum(").append(column).append('[').append(i).append("])");
+        }
+        return sql.append("]::int[]").toString();
+    }
+
     public Histogram plus(Histogram other) {
         long[] sum = counts.clone();
         for (int i = 0; i < BUCKETS; i++) {

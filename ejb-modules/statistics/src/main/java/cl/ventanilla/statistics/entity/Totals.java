@@ -1,6 +1,10 @@
 package cl.ventanilla.statistics.entity;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,6 +39,32 @@ public record Totals(LocalDate from, LocalDate to, UUID key, long issued, long i
                 served == 0 ? null : (double) servedWithinSla / served,
                 bookings == null ? null : bookings[0], bookings == null ? null : bookings[1],
                 bookings == null ? null : bookings[2], bookings == null ? null : bookings[3]);
+    }
+
+    /**
+     * The sums of the rows of each period, whatever their key: the totals of a split without reading the
+     * aggregates a second time (every count, sum and bucket adds up; the maximum is a maximum).
+     */
+    public static List<Totals> perPeriod(List<Totals> split) {
+        Map<LocalDate, Totals> periods = new LinkedHashMap<>();
+        for (Totals t : split) {
+            periods.merge(t.from(), new Totals(t.from(), t.to(), null, t.issued(), t.issuedPreferential(),
+                    t.issuedAppointment(), t.served(), t.servedPreferential(), t.servedAppointment(),
+                    t.servedWithinSla(), t.noShows(), t.transferredOut(), t.transferredIn(), t.waitSeconds(),
+                    t.waitPreferentialSeconds(), t.waitAppointmentSeconds(), t.maxWait(), t.serviceSeconds(),
+                    t.waits(), t.preferentialWaits(), t.services()), Totals::plus);
+        }
+        return new ArrayList<>(periods.values());
+    }
+
+    private Totals plus(Totals o) {
+        return new Totals(from, to, key, issued + o.issued, issuedPreferential + o.issuedPreferential,
+                issuedAppointment + o.issuedAppointment, served + o.served, servedPreferential + o.servedPreferential,
+                servedAppointment + o.servedAppointment, servedWithinSla + o.servedWithinSla, noShows + o.noShows,
+                transferredOut + o.transferredOut, transferredIn + o.transferredIn, waitSeconds + o.waitSeconds,
+                waitPreferentialSeconds + o.waitPreferentialSeconds, waitAppointmentSeconds + o.waitAppointmentSeconds,
+                Math.max(maxWait, o.maxWait), serviceSeconds + o.serviceSeconds, waits.plus(o.waits),
+                preferentialWaits.plus(o.preferentialWaits), services.plus(o.services));
     }
 
     static Integer mean(long sum, long count) {
