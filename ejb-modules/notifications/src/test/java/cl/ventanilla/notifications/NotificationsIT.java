@@ -214,7 +214,7 @@ class NotificationsIT {
     @Test
     void aMailThatCannotBeWrittenIsStoredAsFailedAndTheBookingStillCommits() throws Exception {
         AppointmentSummary broken = new AppointmentSummary(UUID.randomUUID(), code(), "Ana", address(), "es", null, null,
-                "Dirección de Tránsito", null, null, null, "America/Santiago");
+                "Dirección de Tránsito", null, null, null, "America/Santiago", null, null);
         String marker = "prueba.notificaciones." + UUID.randomUUID();
         inTransaction(() -> {
             booked.fire(new AppointmentBooked(broken));
@@ -389,12 +389,13 @@ class NotificationsIT {
         // 13:30 UTC in December is 10:30 in Santiago
         return new AppointmentSummary(UUID.randomUUID(), code(), "Ana Pérez", address(), language,
                 "Renovación de licencia", "Cédula vigente", "Dirección de Tránsito", "Av. Central 123, Valle Verde",
-                Instant.parse("2026-12-07T13:30:00Z"), Instant.parse("2026-12-07T13:50:00Z"), "America/Santiago");
+                Instant.parse("2026-12-07T13:30:00Z"), Instant.parse("2026-12-07T13:50:00Z"), "America/Santiago", null, null);
     }
 
     private static AppointmentSummary withEmail(AppointmentSummary a, String email) {
         return new AppointmentSummary(a.id(), a.code(), a.citizenName(), email, a.language(), a.serviceName(),
-                a.requirements(), a.unitName(), a.unitAddress(), a.start(), a.end(), a.zone());
+                a.requirements(), a.unitName(), a.unitAddress(), a.start(), a.end(), a.zone(), a.unitId(),
+                a.serviceId());
     }
 
     private static String code() {

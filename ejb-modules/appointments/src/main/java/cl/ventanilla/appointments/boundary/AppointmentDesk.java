@@ -10,6 +10,7 @@ import cl.ventanilla.appointments.control.SlotPlanner;
 import cl.ventanilla.appointments.control.SlotsChanged;
 import cl.ventanilla.appointments.entity.Appointment;
 import cl.ventanilla.appointments.entity.AppointmentCancelled;
+import cl.ventanilla.appointments.entity.AppointmentNoShow;
 import cl.ventanilla.appointments.entity.AppointmentCancelled.CancelledBy;
 import cl.ventanilla.appointments.entity.AppointmentException;
 import cl.ventanilla.appointments.entity.AppointmentState;
@@ -65,6 +66,9 @@ public class AppointmentDesk {
     @Inject
     Event<AppointmentCancelled> cancelled;
 
+    @Inject
+    Event<AppointmentNoShow> noShows;
+
     @Resource
     SessionContext session;
 
@@ -115,6 +119,8 @@ public class AppointmentDesk {
         em.refresh(appointment, LockModeType.PESSIMISTIC_WRITE);
         appointment.markNoShow(staffUserId, now);
         em.flush();
+        noShows.fire(new AppointmentNoShow(appointment.getId(), appointment.getUnitId(), appointment.getServiceId(),
+                appointment.getStart()));
         blockIfTooManyNoShows(rut, staffUserId, now);
         LocalDate day = AppointmentClock.dayOf(appointment.getStart());
         slotsChanged.fire(new SlotsChanged(appointment.getServiceId(), day, day));

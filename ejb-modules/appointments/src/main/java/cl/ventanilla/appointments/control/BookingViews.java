@@ -23,6 +23,6 @@ public final class BookingViews {
     public static AppointmentSummary summary(Appointment a, ServiceInfo s) {
         return new AppointmentSummary(a.getId(), a.getCode(), a.getCitizenName(), a.getEmail(), a.getLanguage(),
                 s.name(), s.requirements(), s.unitName(), s.unitAddress(), a.getStart(), a.getEnd(),
-                AppointmentClock.ZONE.getId());
+                AppointmentClock.ZONE.getId(), a.getUnitId(), a.getServiceId());
     }
 }

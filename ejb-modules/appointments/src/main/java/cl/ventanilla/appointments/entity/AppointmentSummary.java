@@ -19,8 +19,10 @@ import java.util.UUID;
  * @param start        when the appointment starts
  * @param end          when its slot ends
  * @param zone         the municipality's time zone id (e.g. America/Santiago)
+ * @param unitId       the office, by id (for the statistics)
+ * @param serviceId    the service, by id
  */
 public record AppointmentSummary(UUID id, String code, String citizenName, String email, String language,
         String serviceName, String requirements, String unitName, String unitAddress, Instant start,
-        Instant end, String zone) {
+        Instant end, String zone, UUID unitId, UUID serviceId) {
 }

@@ -110,6 +110,11 @@ public class ConfigurationReadModel {
         return Optional.ofNullable(snapshot().units().get(unitId));
     }
 
+    /** Every unit, any state, in no particular order. */
+    public Collection<UnitView> units() {
+        return snapshot().units().values();
+    }
+
     /** Every service, any state, in no particular order. */
     public Collection<ServiceView> services() {
         return snapshot().services().values();

@@ -38,7 +38,7 @@ class MailComposerTest {
         return new AppointmentSummary(ID, "AB12-CD34", "Ana <Pérez>", "ana@example.com", language,
                 "Renovación de licencia", "Cédula vigente\nLicencia anterior", "Dirección de Tránsito",
                 "Av. Central 123, Valle Verde", Instant.parse("2026-12-07T13:30:00Z"),
-                Instant.parse("2026-12-07T13:50:00Z"), "America/Santiago");
+                Instant.parse("2026-12-07T13:50:00Z"), "America/Santiago", null, null);
     }
 
     @Test
@@ -106,7 +106,7 @@ class MailComposerTest {
         AppointmentSummary a = appointment(language);
         AppointmentSummary moved = new AppointmentSummary(UUID.randomUUID(), "ZX98-YW76", a.citizenName(), a.email(),
                 language, a.serviceName(), null, a.unitName(), null, Instant.parse("2026-12-09T18:00:00Z"),
-                Instant.parse("2026-12-09T18:20:00Z"), a.zone());
+                Instant.parse("2026-12-09T18:20:00Z"), a.zone(), null, null);
         List<Function<MailComposer, Letter>> mails = List.of(
                 c -> c.confirmation(a),
                 c -> c.rescheduled(a, moved),
@@ -144,7 +144,7 @@ class MailComposerTest {
         AppointmentSummary before = appointment("es");
         AppointmentSummary after = new AppointmentSummary(UUID.randomUUID(), "ZX98-YW76", before.citizenName(),
                 before.email(), "es", before.serviceName(), null, before.unitName(), null,
-                Instant.parse("2026-12-09T18:00:00Z"), Instant.parse("2026-12-09T18:20:00Z"), null);
+                Instant.parse("2026-12-09T18:00:00Z"), Instant.parse("2026-12-09T18:20:00Z"), null, null, null);
         Letter letter = COMPOSER.rescheduled(before, after);
         assertEquals("CAMBIO:" + after.id(), letter.deduplicationKey());
         assertTrue(letter.subject().contains("miércoles 9 de diciembre de 2026 a las 15:00"), letter.subject());

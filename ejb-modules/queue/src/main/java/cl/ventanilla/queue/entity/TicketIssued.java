@@ -1,6 +1,7 @@
 package cl.ventanilla.queue.entity;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -9,10 +10,12 @@ import java.util.UUID;
  * event carries personal data.
  */
 public record TicketIssued(UUID ticketId, UUID unitId, UUID serviceId, String number, String spokenNumber,
-        boolean preferential, int peopleAhead, Instant at) {
+        boolean preferential, int peopleAhead, Instant at, LocalDate day, boolean appointment,
+        Instant appointmentAt) {
 
     public static TicketIssued of(Ticket ticket, int peopleAhead, Instant at) {
         return new TicketIssued(ticket.getId(), ticket.getUnitId(), ticket.getServiceId(), ticket.getNumber(),
-                ticket.getSpokenNumber(), ticket.isPreferential(), peopleAhead, at);
+                ticket.getSpokenNumber(), ticket.isPreferential(), peopleAhead, at, ticket.getDay(), ticket.isAppointment(),
+                ticket.getAppointmentAt());
     }
 }

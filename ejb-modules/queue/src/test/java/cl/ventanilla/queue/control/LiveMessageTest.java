@@ -48,7 +48,7 @@ class LiveMessageTest {
     void aWaitingTicketTransferredWithoutStationHasNoStation() {
         UUID from = UUID.randomUUID();
         TicketTransferred moved = new TicketTransferred(UUID.randomUUID(), UNIT, from, SERVICE, "B-007", "B 7", null,
-                null, 0, AT);
+                null, 0, AT, java.time.LocalDate.of(2026, 11, 2));
 
         JsonObject json = parse(LiveMessage.of(moved).toJson("i"));
 
