@@ -62,6 +62,7 @@ say "Cargando $file en la base nueva «$staging» ($DB_HOST:$DB_PORT, según $se
 psql_admin -v name="$staging" <<'SQL'
 SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'name') \gexec
 SELECT format('CREATE DATABASE %I TEMPLATE template0 ENCODING %L', :'name', 'UTF8') \gexec
+SELECT format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', :'name') \gexec
 SQL
 if ! gunzip -c "$file" | restorable_sql | "${pg_bin}psql" -X -q -v ON_ERROR_STOP=1 --dbname="$staging" >/dev/null; then
     psql_admin -v name="$staging" <<<"SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'name') \gexec" || true
@@ -76,14 +77,24 @@ say "Cargado: $tables tablas, $rows filas."
 if (( exists )); then
     previous="${target}_anterior_$(stamp)"
     say "Reemplazando «$target»: la base en uso queda como «$previous» …"
-    psql_admin -v target="$target" -v staging="$staging" -v previous="$previous" <<'SQL'
+    if ! psql_admin -v target="$target" -v staging="$staging" -v previous="$previous" <<'SQL'
 SELECT format('ALTER DATABASE %I ALLOW_CONNECTIONS false', :'target') \gexec
 SELECT count(pg_terminate_backend(pid)) AS closed FROM pg_stat_activity WHERE datname = :'target' AND pid <> pg_backend_pid() \gset
+SELECT pg_sleep(0.5);
 SELECT format('ALTER DATABASE %I RENAME TO %I', :'target', :'previous') \gexec
 SELECT format('ALTER DATABASE %I RENAME TO %I', :'staging', :'target') \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO PUBLIC', :'target') \gexec
 SQL
+    then
+        # whatever failed (a session this role may not close), the database in use takes connections again
+        psql_admin -v target="$target" <<<"SELECT format('ALTER DATABASE %I ALLOW_CONNECTIONS true', :'target') \gexec" || true
+        fail "No se pudo reemplazar «$target» (¿sesiones de otro rol abiertas? el rol necesita pg_signal_backend); sigue en uso sin cambios. La base cargada quedó como «$staging»."
+    fi
     say "Listo: «$target» tiene los datos de $(basename "$file"). La base anterior quedó como «$previous» (sin conexiones); bórrela cuando haya comprobado la restauración: DROP DATABASE \"$previous\";"
 else
-    psql_admin -v target="$target" -v staging="$staging" <<<"SELECT format('ALTER DATABASE %I RENAME TO %I', :'staging', :'target') \gexec"
+    psql_admin -v target="$target" -v staging="$staging" <<'SQL'
+SELECT format('ALTER DATABASE %I RENAME TO %I', :'staging', :'target') \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO PUBLIC', :'target') \gexec
+SQL
     say "Listo: base nueva «$target» con los datos de $(basename "$file")."
 fi

@@ -37,6 +37,9 @@ SELECT NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db_name') AS crea
 \if :create_db
     CREATE DATABASE :"db_name" OWNER :"db_user" ENCODING 'UTF8' TEMPLATE template0;
 \endif
+-- pg_signal_backend: restore_db.sh closes the sessions of the database it replaces, also the monitoring
+-- agent's (never a superuser's)
+GRANT pg_signal_backend TO :"db_user";
 \connect :"db_name"
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
 -- the application's migrations run as the owner; keep others out of the public schema

@@ -147,8 +147,9 @@ public class BackupWork {
                 + ". " + detail);
     }
 
+    /** One per attempt: the scratch database of an instance that died may still be there. */
     static String scratchName(BackupRun run) {
-        return "verificacion_respaldo_" + run.id().toString().replace("-", "").substring(0, 12);
+        return "verificacion_respaldo_" + run.id().toString().replace("-", "").substring(0, 12) + "_" + run.attempts();
     }
 
     /** Why a run failed, in words an operator acts on. */

@@ -101,6 +101,9 @@ public class DatabaseBackup {
             heartbeat.beat("verificando: creando la base de prueba " + scratchName);
             statement.execute("DROP DATABASE IF EXISTS \"" + scratchName + "\" WITH (FORCE)");
             statement.execute("CREATE DATABASE \"" + scratchName + "\" TEMPLATE template0 ENCODING 'UTF8'");
+            // only this role (its owner) connects: a monitoring agent that visits every database would hold
+            // it open, and only a superuser could then drop it
+            statement.execute("REVOKE CONNECT ON DATABASE \"" + scratchName + "\" FROM PUBLIC");
             try {
                 List<String> extensions = new ArrayList<>();
                 try (InputStream sql = new RestorableSql(new GZIPInputStream(heartbeat.counting(Files.newInputStream(file),
