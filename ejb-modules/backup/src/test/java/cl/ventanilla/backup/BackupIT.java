@@ -202,6 +202,19 @@ class BackupIT {
     }
 
     @Test
+    void aRunStartedInTheSameSecondAsTheLastOneGetsTheNextSecondsName() {
+        awaitNoneRunning(BackupKind.CONFIGURATION);
+        String name = BackupFileName.of(BackupKind.CONFIGURATION, LocalDateTime.of(2021, 3, 3, 3, 3, 3));
+        BackupRun first = ledger.claimManual(BackupKind.CONFIGURATION, "una@prueba", Duration.ofMinutes(5), "prueba", name);
+        ledger.fail(first.id(), "una@prueba", "falló de inmediato");
+        BackupRun second = ledger.claimManual(BackupKind.CONFIGURATION, "una@prueba", Duration.ofMinutes(5), "prueba", name);
+        ledger.fail(second.id(), "una@prueba", "prueba de nombres");
+        assertEquals(name, first.file());
+        assertEquals(BackupFileName.of(BackupKind.CONFIGURATION, LocalDateTime.of(2021, 3, 3, 3, 3, 4)), second.file(),
+                "a retry right after a failed run is not refused as if a run were going on");
+    }
+
+    @Test
     void aFailingPgDumpEndsTheRunAsFailedWithItsReasonAndListsNothing() throws Exception {
         Path bin = Files.createTempDirectory("pg-roto");
         Path fake = bin.resolve("pg_dump");

@@ -1,6 +1,7 @@
 package cl.ventanilla.backup.control;
 
 import cl.ventanilla.backup.entity.BackupException;
+import cl.ventanilla.backup.entity.BackupFileName;
 import cl.ventanilla.backup.entity.BackupKind;
 import cl.ventanilla.backup.entity.BackupRun;
 import cl.ventanilla.backup.entity.RunState;
@@ -51,7 +52,7 @@ public class RunLedger {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setString(1, kind.column());
             insert.setTimestamp(2, Timestamp.from(scheduledFor));
-            insert.setString(3, file);
+            insert.setString(3, unused(c, kind, file));
             insert.setString(4, instance);
             insert.setString(5, lease.toSeconds() + " seconds");
             return one(insert);
@@ -66,7 +67,7 @@ public class RunLedger {
                 + " VALUES (?, 'MANUAL', 'EN_CURSO', 'iniciando', ?, ?, ?, now() + ?::interval) RETURNING " + COLUMNS;
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setString(1, kind.column());
-            insert.setString(2, file);
+            insert.setString(2, unused(c, kind, file));
             insert.setString(3, instance);
             insert.setString(4, requestedBy);
             insert.setString(5, lease.toSeconds() + " seconds");
@@ -76,6 +77,32 @@ public class RunLedger {
                 throw BackupException.conflict("backup.running", kind.label());
             }
             throw new IllegalStateException("No se pudo registrar el respaldo manual", e);
+        }
+    }
+
+    /**
+     * The file name, or the first later second's when a run already has it: the names carry the second
+     * (the original's {@code db_backup_YYYYmmddHHMMSS}), and a run that fails at once followed by another,
+     * or a takeover right after a run, would otherwise ask for the same name twice. Runs of one kind are
+     * never claimed at the same time (one in progress per kind), so looking is enough.
+     */
+    private static String unused(Connection c, BackupKind kind, String file) throws SQLException {
+        Optional<java.time.LocalDateTime> moment = BackupFileName.parse(kind, file);
+        if (moment.isEmpty()) {
+            return file;
+        }
+        try (PreparedStatement taken = c.prepareStatement("SELECT 1 FROM respaldos WHERE archivo = ?")) {
+            String candidate = file;
+            for (int later = 1; later <= 3_600; later++) {
+                taken.setString(1, candidate);
+                try (ResultSet row = taken.executeQuery()) {
+                    if (!row.next()) {
+                        return candidate;
+                    }
+                }
+                candidate = BackupFileName.of(kind, moment.get().plusSeconds(later));
+            }
+            throw new SQLException("Ningún nombre libre para " + file + " en la hora siguiente");
         }
     }
 
@@ -104,7 +131,7 @@ public class RunLedger {
                 try (PreparedStatement update = c.prepareStatement(take)) {
                     update.setString(1, instance);
                     update.setString(2, lease.toSeconds() + " seconds");
-                    update.setString(3, fileFor.apply(kind));
+                    update.setString(3, unused(c, kind, fileFor.apply(kind)));
                     update.setObject(4, id);
                     one(update).ifPresent(taken::add);
                 }
