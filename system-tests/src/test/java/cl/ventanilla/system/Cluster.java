@@ -227,7 +227,12 @@ final class Cluster implements ExtensionContext.Store.CloseableResource, Site {
 
     /** A connection to the application's database through HAProxy's write endpoint (the primary). */
     Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + DB_PROXY + "/" + secrets.getOrDefault("DB_NAME", "ventanilla")
+        return database(secrets.getOrDefault("DB_NAME", "ventanilla"));
+    }
+
+    /** A connection as the application's role to another database of the cluster (a restored copy). */
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + DB_PROXY + "/" + name
                 + "?connectTimeout=3&socketTimeout=20", secrets.getOrDefault("DB_USER", "ventanilla"), secrets.get("DB_PASSWORD"));
     }
 

@@ -68,7 +68,7 @@ public class StatisticsResource {
 
     @GET
     @Path("summary.csv")
-    @Produces("text/csv; charset=UTF-8")
+    @Produces({"text/csv; charset=UTF-8", MediaType.APPLICATION_JSON}) // JSON: the problems (401, 403, 400) of a JSON client
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("grouping") String grouping, @QueryParam("by") String by, @QueryParam("unit") String unit,
             @QueryParam("service") String service) {
