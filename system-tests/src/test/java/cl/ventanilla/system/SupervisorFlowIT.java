@@ -2,6 +2,7 @@ package cl.ventanilla.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,8 +61,8 @@ class SupervisorFlowIT extends SystemTest {
             assertEquals("Supervisión en vivo", browser.heading());
             WebDriver page = browser.driver();
             assertEquals("0", waiting(page));
-            assertEquals("1", page.findElement(By.id("modulos-abiertos")).getText());
-            assertTrue(page.findElements(By.cssSelector(".sla-alert")).isEmpty(), "nobody waits: no alert");
+            assertEquals("1", text(page, "#modulos-abiertos"));
+            assertNull(text(page, ".sla-alert"), "nobody waits: no alert");
             // a reload would lose this mark
             ((JavascriptExecutor) page).executeScript("window.sinRecarga = true;");
             Thread.sleep(1500); // the page opens its web socket after loading
@@ -70,21 +72,20 @@ class SupervisorFlowIT extends SystemTest {
             wait(page, 10).until(d -> "1".equals(waiting(d)));
             System.out.printf("Supervision: waiting count shown %d ms after the API answered%n",
                     (System.nanoTime() - issuedAt) / 1_000_000);
-            assertTrue(page.findElements(By.cssSelector(".sla-alert")).isEmpty(),
+            assertNull(text(page, ".sla-alert"),
                     "one ticket, one desk: 0 ahead × 10 min + its few seconds are within 1 min");
 
             issue(admin, service);
             issuedAt = System.nanoTime();
-            WebElement alert = wait(page, 10).until(d -> d.findElements(By.cssSelector(".sla-alert")).stream()
-                    .findFirst().orElse(null));
+            String alert = wait(page, 10).until(d -> text(d, ".sla-alert"));
             System.out.printf("Supervision: SLA alert shown %d ms after the API answered%n",
                     (System.nanoTime() - issuedAt) / 1_000_000);
-            assertEquals("Abra otro módulo: la espera de " + serviceName + " superará su SLA de 1 min",
-                    alert.getText().replace("⚠", "").strip());
+            assertEquals("Abra otro módulo: la espera de " + serviceName + " superará su SLA de 1 min", alert);
             assertEquals("2", waiting(page));
-            WebElement row = page.findElement(By.id("servicio-V"));
-            assertTrue(row.getAttribute("class").contains("alerting"), row.getAttribute("class"));
-            assertTrue(row.getText().contains("Superará el SLA"), "the state in words, not only in colour: " + row.getText());
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) page).executeScript(
+                    "return document.getElementById('servicio-V').classList.contains('alerting');"));
+            String row = text(page, "#servicio-V");
+            assertTrue(row.contains("Superará el SLA"), "the state in words, not only in colour: " + row);
             WebElement announcement = page.findElement(By.id("anuncio-sla"));
             assertEquals("assertive", announcement.getAttribute("aria-live"));
             wait(page, 5).until(d -> d.findElement(By.id("anuncio-sla")).getAttribute("textContent")
@@ -94,14 +95,31 @@ class SupervisorFlowIT extends SystemTest {
             // the desk goes on a pause: pushed as well; nobody attends the service any more
             assertEquals(200, post(supervisor, "/api/queue/stations/" + station + "/pause",
                     Json.createObjectBuilder().add("reason", "LUNCH").build()).statusCode());
-            wait(page, 10).until(d -> "1".equals(d.findElement(By.id("modulos-en-pausa")).getText()));
-            assertEquals("0", page.findElement(By.id("modulos-abiertos")).getText());
-            assertTrue(page.findElement(By.id("servicio-V")).getText().contains("ningún módulo abierto"),
-                    page.findElement(By.id("servicio-V")).getText());
-            assertEquals(1, page.findElements(By.cssSelector(".sla-alert")).size());
+            wait(page, 10).until(d -> "1".equals(text(d, "#modulos-en-pausa")));
+            assertEquals("0", text(page, "#modulos-abiertos"));
+            assertTrue(text(page, "#servicio-V").contains("ningún módulo abierto"), text(page, "#servicio-V"));
+            assertEquals(1L, ((JavascriptExecutor) page).executeScript(
+                    "return document.querySelectorAll('.sla-alert').length;"));
 
             assertEquals(Boolean.TRUE, ((JavascriptExecutor) page).executeScript("return window.sinRecarga === true;"),
                     "everything above came without reloading the page");
+        }
+
+        // in English, and still in English after a pushed refresh
+        try (Browser browser = new Browser(server, "es-CL")) {
+            browser.open("/auth/");
+            browser.driver().manage().addCookie(new Cookie("VENTANILLA_SESION", supervisor, "/"));
+            browser.open("/admin/supervision.xhtml?lang=en&unidad=" + unit);
+            WebDriver page = browser.driver();
+            assertEquals("Live supervision", browser.heading());
+            assertEquals("2", waiting(page));
+            Thread.sleep(1500);
+            issue(admin, service);
+            wait(page, 10).until(d -> "3".equals(waiting(d)));
+            String alert = text(page, ".sla-alert");
+            assertTrue(alert.startsWith("Open another desk: the wait of " + serviceName), alert);
+            assertEquals("Live supervision", browser.heading());
+            assertTrue(text(page, "#servicios").contains("Longest wait"), text(page, "#servicios"));
         }
     }
 
@@ -160,11 +178,23 @@ class SupervisorFlowIT extends SystemTest {
     }
 
     private static String waiting(WebDriver page) {
-        return page.findElement(By.cssSelector("#servicio-V td.waiting")).getText().strip();
+        return text(page, "#servicio-V td.waiting");
+    }
+
+    /**
+     * The text of an element read in one step in the page: the board is replaced whenever an event arrives
+     * (also right after loading, when the socket opens), so an element found a moment earlier may be gone.
+     */
+    private static String text(WebDriver page, String css) {
+        Object text = ((JavascriptExecutor) page).executeScript(
+                "var e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+        return text == null ? null : text.toString().replace("⚠", "").strip();
     }
 
     private static WebDriverWait wait(WebDriver page, int seconds) {
-        return new WebDriverWait(page, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static HttpResponse<String> post(String token, String path, JsonObject body) throws Exception {
