@@ -143,7 +143,7 @@ var VentanillaSupervision = (function () {
         failed: function () {
             busy = false; // the next event, or the socket's reconnection, asks again
         },
-        /** For tests and the curious: the number of alerts read out so far is in #anuncio-sla. */
+        /** Reads the board again now, as an event would. */
         refresh: refresh
     };
 })();
