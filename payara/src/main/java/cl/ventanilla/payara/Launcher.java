@@ -177,7 +177,7 @@ public final class Launcher implements AutoCloseable {
         out.println("Ventanilla está lista.");
         out.println("  Portal ciudadano      " + base + "/  (reservar hora: " + base + "/reservar.xhtml)");
         out.println("  Tótem                 " + base + "/totem/");
-        out.println("  Funcionarios          " + base + "/admin/  (módulo, citas del día, usuarios, correos)");
+        out.println("  Funcionarios          " + base + "/admin/  (módulo, citas del día, supervisión en vivo, usuarios, correos)");
         out.println("  Configuración         " + base + "/config/");
         out.println("  Pantalla de sala      " + base + "/display.xhtml?unidad=<id de la unidad>");
         out.println("  API (servicios)       " + base + "/api/config/services");

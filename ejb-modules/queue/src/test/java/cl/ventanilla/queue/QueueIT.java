@@ -13,6 +13,11 @@ import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
 import cl.ventanilla.queue.boundary.StationSessions;
+import cl.ventanilla.queue.boundary.SupervisionBoard;
+import cl.ventanilla.queue.boundary.SupervisionBoard.DeskLine;
+import cl.ventanilla.queue.boundary.SupervisionBoard.DeskState;
+import cl.ventanilla.queue.boundary.SupervisionBoard.ServiceLine;
+import cl.ventanilla.queue.boundary.SupervisionBoard.UnitBoard;
 import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
@@ -103,6 +108,9 @@ class QueueIT {
 
     @Inject
     LobbyBoard lobby;
+
+    @Inject
+    SupervisionBoard supervision;
 
     @Inject
     VirtualTickets virtualTickets;
@@ -382,6 +390,74 @@ class QueueIT {
                 SELECT count(*) FROM sesiones_estacion WHERE usuario_id = ? AND fin IS NULL""", colleague));
         assertEquals(List.of("0"), strings("""
                 SELECT count(*) FROM sesiones_estacion WHERE usuario_id = ? AND fin IS NULL""", operator));
+    }
+
+    @Test
+    void theSupervisorsBoardShowsWaitsDesksAndTheForecastAndDesksAnnounceTheirSessions() throws Exception {
+        UUID rentas = UUID.fromString("20000000-0000-4000-8000-000000000006");
+        UUID alcoholes = UUID.fromString("30000000-0000-4000-8000-000000000019");
+        List<String> messages = new CopyOnWriteArrayList<>();
+        DisplayChannels.Sink screen = messages::add;
+        displays.register(rentas, screen);
+        try {
+            UUID station = createStation(rentas, "Módulo supervisado", 531, alcoholes);
+            assertTrue(supervision.units().stream().anyMatch(u -> u.id().equals(rentas)));
+            ServiceLine before = line(supervision.board(rentas), alcoholes);
+            assertEquals(DeskState.CLOSED, desk(supervision.board(rentas), station).state());
+
+            UUID operator = createOperator("Operador Supervisado");
+            sessions.open(station, operator);
+            waitFor(() -> messages.stream().anyMatch(m -> m.contains("\"kind\":\"opened\"")
+                    && m.contains("Módulo supervisado")), "the desk's opening reaches the screens");
+            UnitBoard open = supervision.board(rentas);
+            assertEquals(DeskState.OPEN, desk(open, station).state());
+            assertEquals(before.openDesks() + 1, line(open, alcoholes).openDesks());
+
+            Ticket first = desk.issueWalkIn(alcoholes, null).ticket();
+            desk.issueWalkIn(alcoholes, null);
+            ServiceLine waiting = line(supervision.board(rentas), alcoholes);
+            assertEquals(before.waiting() + 2, waiting.waiting());
+            assertFalse(waiting.meanOfToday(), "nothing of the service finished today yet: the configured mean");
+            // the last in line has everybody else ahead of them, shared among the open desks
+            Duration ahead = waiting.meanService().multipliedBy(waiting.waiting() - 1).dividedBy(waiting.openDesks());
+            assertTrue(waiting.forecast().projectedWait().orElseThrow().compareTo(ahead) >= 0,
+                    waiting.forecast() + " vs " + ahead);
+            assertEquals(waiting.forecast().projectedWait().orElseThrow().compareTo(waiting.sla()) > 0,
+                    waiting.forecast().alerting());
+
+            assertEquals(first.getId(), desk.callNext(station).orElseThrow().getId());
+            UnitBoard serving = supervision.board(rentas);
+            assertEquals(first.getNumber(), desk(serving, station).ticketNumber());
+            assertEquals(before.beingServed() + 1, line(serving, alcoholes).beingServed());
+            assertEquals(before.waiting() + 1, line(serving, alcoholes).waiting());
+            desk.start(first.getId());
+            desk.finish(first.getId(), null);
+
+            sessions.pause(station, operator, PauseReason.of("SHORT_BREAK", null));
+            UnitBoard paused = supervision.board(rentas);
+            assertEquals(DeskState.PAUSED, desk(paused, station).state());
+            assertEquals(before.openDesks(), line(paused, alcoholes).openDesks());
+            assertEquals(paused.count(DeskState.PAUSED), paused.desks().stream()
+                    .filter(d -> d.state() == DeskState.PAUSED).count());
+
+            sessions.close(station);
+            waitFor(() -> messages.stream().anyMatch(m -> m.contains("\"kind\":\"closed\"")
+                    && m.contains("Módulo supervisado")), "the desk's closing reaches the screens");
+            assertEquals(DeskState.CLOSED, desk(supervision.board(rentas), station).state());
+
+            QueueException unknown = assertThrows(QueueException.class, () -> supervision.board(UUID.randomUUID()));
+            assertEquals(Kind.NOT_FOUND, unknown.kind());
+        } finally {
+            displays.unregister(rentas, screen);
+        }
+    }
+
+    private static ServiceLine line(UnitBoard board, UUID service) {
+        return board.services().stream().filter(s -> s.serviceId().equals(service)).findFirst().orElseThrow();
+    }
+
+    private static DeskLine desk(UnitBoard board, UUID station) {
+        return board.desks().stream().filter(d -> d.stationId().equals(station)).findFirst().orElseThrow();
     }
 
     private UUID createOperator(String name) throws SQLException {

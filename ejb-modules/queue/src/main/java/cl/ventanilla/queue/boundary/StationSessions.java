@@ -7,6 +7,8 @@ import cl.ventanilla.queue.control.StaffScope;
 import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.StationClosed;
+import cl.ventanilla.queue.entity.StationOpened;
 import cl.ventanilla.queue.entity.StationPaused;
 import cl.ventanilla.queue.entity.StationResumed;
 import cl.ventanilla.queue.entity.StationSession;
@@ -53,6 +55,12 @@ public class StationSessions {
 
     @Inject
     Event<StationResumed> resumed;
+
+    @Inject
+    Event<StationOpened> opened;
+
+    @Inject
+    Event<StationClosed> closed;
 
     /**
      * The operator sits at the station: their open session there, or a new one.
@@ -116,6 +124,7 @@ public class StationSessions {
             if (wasPaused) {
                 resumed.fire(StationResumed.of(station, clock.now()));
             }
+            closed.fire(StationClosed.of(station, clock.now()));
         });
     }
 
@@ -144,15 +153,20 @@ public class StationSessions {
         queues.openSessionOf(operatorId).ifPresent(elsewhere -> {
             boolean wasPaused = elsewhere.isPaused();
             end(elsewhere, now);
+            Station left = settings.station(elsewhere.getStationId());
             if (wasPaused) {
                 // that station's screens stop listing it as paused: nobody sits there any more
-                resumed.fire(StationResumed.of(settings.station(elsewhere.getStationId()), now));
+                resumed.fire(StationResumed.of(left, now));
             }
+            closed.fire(StationClosed.of(left, now));
         });
         // the partial unique indexes see the closings before the new row
         em.flush();
         StationSession session = StationSession.open(station.id(), operatorId, now);
         em.persist(session);
+        if (here.isEmpty()) {
+            opened.fire(StationOpened.of(station, now));
+        }
         return session;
     }
 

@@ -1,5 +1,7 @@
 package cl.ventanilla.queue.control;
 
+import cl.ventanilla.queue.entity.StationClosed;
+import cl.ventanilla.queue.entity.StationOpened;
 import cl.ventanilla.queue.entity.StationPaused;
 import cl.ventanilla.queue.entity.StationResumed;
 import cl.ventanilla.queue.entity.TicketCalled;
@@ -58,6 +60,14 @@ public class LiveEvents {
     }
 
     void resumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StationResumed event) {
+        bridge.send(LiveMessage.of(event));
+    }
+
+    void opened(@Observes(during = TransactionPhase.AFTER_SUCCESS) StationOpened event) {
+        bridge.send(LiveMessage.of(event));
+    }
+
+    void closed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StationClosed event) {
         bridge.send(LiveMessage.of(event));
     }
 }

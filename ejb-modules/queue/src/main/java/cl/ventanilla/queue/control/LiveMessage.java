@@ -2,6 +2,8 @@ package cl.ventanilla.queue.control;
 
 import static cl.ventanilla.kernel.JsonText.JSON;
 
+import cl.ventanilla.queue.entity.StationClosed;
+import cl.ventanilla.queue.entity.StationOpened;
 import cl.ventanilla.queue.entity.StationPaused;
 import cl.ventanilla.queue.entity.StationResumed;
 import cl.ventanilla.queue.entity.TicketCalled;
@@ -23,8 +25,8 @@ import java.util.UUID;
  * other instances over Redis: numbers, service and station, never personal data. {@code instance} names
  * the application instance that published it, so an instance ignores its own messages coming back.
  *
- * @param kind issued, called, recalled, started, finished, no-show or transferred; paused or resumed for
- *             a station, without a ticket number
+ * @param kind issued, called, recalled, started, finished, no-show or transferred; paused, resumed, opened
+ *             (an operator sat down) or closed (they left) for a station, without a ticket number
  */
 public record LiveMessage(UUID unitId, String kind, String number, String spokenNumber, UUID serviceId,
         String serviceName, UUID fromServiceId, String stationName, Integer stationNumber, Instant at) {
@@ -73,6 +75,18 @@ public record LiveMessage(UUID unitId, String kind, String number, String spoken
 
     public static LiveMessage of(StationResumed e) {
         return new LiveMessage(e.unitId(), "resumed", null, null, null, null, null, e.stationName(),
+                e.stationNumber(), e.at());
+    }
+
+    /** An operator sat down at a station: the supervisor's view counts it as open. */
+    public static LiveMessage of(StationOpened e) {
+        return new LiveMessage(e.unitId(), "opened", null, null, null, null, null, e.stationName(),
+                e.stationNumber(), e.at());
+    }
+
+    /** Nobody sits at the station any more. */
+    public static LiveMessage of(StationClosed e) {
+        return new LiveMessage(e.unitId(), "closed", null, null, null, null, null, e.stationName(),
                 e.stationNumber(), e.at());
     }
 

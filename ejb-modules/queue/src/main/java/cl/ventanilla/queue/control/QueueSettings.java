@@ -2,6 +2,7 @@ package cl.ventanilla.queue.control;
 
 import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.config.boundary.ConfigurationReadModel.ServiceView;
+import cl.ventanilla.config.boundary.ConfigurationReadModel.UnitView;
 import cl.ventanilla.queue.entity.CheckInWindow;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.QueueRules;
@@ -9,6 +10,7 @@ import cl.ventanilla.queue.entity.Station;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,7 +60,7 @@ public class QueueSettings {
 
     /** The unit's name as the municipality calls it; empty for an unknown unit. */
     public Optional<String> unitName(UUID unitId) {
-        return configuration.unit(unitId).map(ConfigurationReadModel.UnitView::name);
+        return configuration.unit(unitId).map(UnitView::name);
     }
 
     public boolean unitExists(UUID unitId) {
@@ -69,6 +71,18 @@ public class QueueSettings {
         return configuration.station(stationId)
                 .map(s -> new Station(s.id(), s.unitId(), s.name(), s.number(), s.active(), s.services()))
                 .orElseThrow(() -> QueueException.notFound("station.notFound", stationId));
+    }
+
+    /** The unit's active stations, by number. */
+    public List<Station> stationsOf(UUID unitId) {
+        return configuration.activeStationsOf(unitId).stream()
+                .map(s -> new Station(s.id(), s.unitId(), s.name(), s.number(), s.active(), s.services())).toList();
+    }
+
+    /** Every active unit, by name. */
+    public List<UnitView> activeUnits() {
+        return configuration.units().stream().filter(UnitView::active).sorted(Comparator.comparing(UnitView::name))
+                .toList();
     }
 
     /** The unit's rules, or the schema's defaults when it has none. */

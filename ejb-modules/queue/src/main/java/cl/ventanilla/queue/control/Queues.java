@@ -12,8 +12,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +70,77 @@ public class Queues {
             waiting.put((UUID) r[0], new Waiting(((Number) r[1]).intValue(), Instant.ofEpochMilli(((Number) r[2]).longValue())));
         }
         return waiting;
+    }
+
+    /**
+     * Since when each waiting ticket of the services waits, per service in arrival order: the supervisor's
+     * forecast of the SLA. Reads the partial index of waiting tickets per service (V6__indices_cola.sql).
+     */
+    public Map<UUID, List<Instant>> waitingSince(Collection<UUID> services, LocalDate day) {
+        if (services.isEmpty()) {
+            return Map.of();
+        }
+        List<?> rows = em.createNativeQuery("""
+                SELECT servicio_atencion_id, CAST(extract(epoch FROM hora_ingreso_cola) * 1000 AS bigint)
+                FROM turnos WHERE servicio_atencion_id IN (:services) AND fecha = CAST(:day AS date)
+                  AND estado = 'ESPERANDO'
+                ORDER BY servicio_atencion_id, hora_ingreso_cola, numero""")
+                .setParameter("services", services).setParameter("day", day.toString()).getResultList();
+        Map<UUID, List<Instant>> waiting = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            waiting.computeIfAbsent((UUID) r[0], s -> new ArrayList<>())
+                    .add(Instant.ofEpochMilli(((Number) r[1]).longValue()));
+        }
+        return waiting;
+    }
+
+    /** How many attentions of a service finished today and how long they took together. */
+    public record FinishedToday(int attentions, Duration total) {
+    }
+
+    /** The attentions of the services finished on the day (those that were started), per service. */
+    public Map<UUID, FinishedToday> finishedToday(Collection<UUID> services, LocalDate day) {
+        if (services.isEmpty()) {
+            return Map.of();
+        }
+        List<?> rows = em.createNativeQuery("""
+                SELECT servicio_atencion_id, count(*),
+                       CAST(sum(extract(epoch FROM hora_fin_atencion - hora_inicio_atencion)) * 1000 AS bigint)
+                FROM turnos WHERE servicio_atencion_id IN (:services) AND fecha = CAST(:day AS date)
+                  AND estado = 'FINALIZADO' AND hora_inicio_atencion IS NOT NULL AND hora_fin_atencion IS NOT NULL
+                GROUP BY servicio_atencion_id""")
+                .setParameter("services", services).setParameter("day", day.toString()).getResultList();
+        Map<UUID, FinishedToday> finished = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            finished.put((UUID) r[0], new FinishedToday(((Number) r[1]).intValue(),
+                    Duration.ofMillis(Math.max(0, ((Number) r[2]).longValue()))));
+        }
+        return finished;
+    }
+
+    /** The day's tickets called to or being served at the stations, one per station at most. */
+    public List<Ticket> occupyingAll(Collection<UUID> stationIds, LocalDate day) {
+        if (stationIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                SELECT t FROM Ticket t WHERE t.stationId IN :stations AND t.day = :day
+                AND t.state IN (cl.ventanilla.queue.entity.TicketState.CALLED,
+                                cl.ventanilla.queue.entity.TicketState.IN_SERVICE)""", Ticket.class)
+                .setParameter("stations", stationIds).setParameter("day", day).getResultList();
+    }
+
+    /** The open sessions (active or paused) of the stations. */
+    public List<StationSession> openSessions(Collection<UUID> stationIds) {
+        if (stationIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                SELECT s FROM StationSession s WHERE s.stationId IN :stations
+                AND s.closedAt IS NULL""", StationSession.class)
+                .setParameter("stations", stationIds).getResultList();
     }
 
     /** Waits until no other transaction works for the station, and holds it until this one ends. */

@@ -13,6 +13,11 @@ public class StaffScope {
     @Inject
     StaffUnits units;
 
+    /** Whether the staff caller may act at (and so see) the unit. */
+    public boolean mayActAt(UUID unitId) {
+        return units.mayActAt(unitId);
+    }
+
     /** @throws QueueException FORBIDDEN when an operator does not work at the unit */
     public void ensureWorksAt(UUID unitId) {
         if (!units.mayActAt(unitId)) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.Station;
+import cl.ventanilla.queue.entity.StationClosed;
+import cl.ventanilla.queue.entity.StationOpened;
 import cl.ventanilla.queue.entity.StationPaused;
 import cl.ventanilla.queue.entity.TicketCalled;
 import cl.ventanilla.queue.entity.TicketTransferred;
@@ -101,5 +103,17 @@ class LiveMessageTest {
         assertEquals("Módulo 4", json.getString("stationName"));
         assertEquals(4, json.getInt("stationNumber"));
         assertTrue(json.values().stream().noneMatch(v -> v.toString().contains("médico")), json::toString);
+    }
+
+    @Test
+    void aStationOpenedOrClosedTellsTheScreensWhichStation() {
+        Station station = new Station(UUID.randomUUID(), UUID.randomUUID(), "Módulo 5", 5, true, List.of());
+        JsonObject opened = parse(LiveMessage.of(StationOpened.of(station, AT)).toJson("i"));
+        assertEquals("opened", opened.getString("kind"));
+        assertEquals(station.unitId().toString(), opened.getString("unitId"));
+        assertEquals(5, opened.getInt("stationNumber"));
+        JsonObject closed = parse(LiveMessage.of(StationClosed.of(station, AT)).toJson("i"));
+        assertEquals("closed", closed.getString("kind"));
+        assertEquals(JsonValue.NULL, closed.get("number"));
     }
 }
