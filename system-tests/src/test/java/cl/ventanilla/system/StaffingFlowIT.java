@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,21 +30,42 @@ class StaffingFlowIT extends SystemTest {
 
     private static String admin;
 
-    /** Eight tickets of the service at 10:00–10:59 on each of the four same weekdays before today, 10 minutes each. */
+    /**
+     * On each of the four same weekdays before today, tickets of the service at 9:00 (8), 10:00 (20) and 11:00 (4),
+     * each ten minutes at the desk; today, one desk of the unit open 8:00–10:30 with a pause 9:00–9:20.
+     */
     @BeforeAll
     static void signInAndWriteFourWeeksOfArrivals() throws Exception {
         admin = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
+        int[][] perHour = {{9, 8}, {10, 20}, {11, 4}};
         for (int week = 1; week <= 4; week++) {
             LocalDate day = TODAY.minusWeeks(week);
-            Database.update("""
-                    INSERT INTO turnos (unidad_id, servicio_id, servicio_atencion_id, fecha, numero, prefijo, estado,
-                                        hora_emision, hora_ingreso_cola, hora_llamado, hora_inicio_atencion, hora_fin_atencion)
-                    SELECT '%1$s', '%2$s', '%2$s', DATE '%3$s', 9000 + g, 'R', 'FINALIZADO', t, t, t + interval '2 minutes',
-                           t + interval '2 minutes', t + interval '12 minutes'
-                    FROM (SELECT g, (DATE '%3$s' + time '10:00' + g * interval '7 minutes') AT TIME ZONE 'America/Santiago' AS t
-                          FROM generate_series(0, 7) g) x
-                    ON CONFLICT DO NOTHING""".formatted(UNIT, SERVICE, day));
+            for (int[] h : perHour) {
+                Database.update("""
+                        INSERT INTO turnos (unidad_id, servicio_id, servicio_atencion_id, fecha, numero, prefijo, estado,
+                                            hora_emision, hora_ingreso_cola, hora_llamado, hora_inicio_atencion,
+                                            hora_fin_atencion)
+                        SELECT '%1$s', '%2$s', '%2$s', DATE '%3$s', %6$d + g, 'R', 'FINALIZADO', t, t,
+                               t + interval '2 minutes', t + interval '2 minutes', t + interval '12 minutes'
+                        FROM (SELECT g, (DATE '%3$s' + make_time(%4$d, 0, 0) + g * (60.0 / %5$d) * interval '1 minute')
+                                        AT TIME ZONE 'America/Santiago' AS t
+                              FROM generate_series(0, %5$d - 1) g) x
+                        ON CONFLICT DO NOTHING""".formatted(UNIT, SERVICE, day, h[0], h[1], 9000 + 100 * h[0]));
+            }
         }
+        String station = UUID.randomUUID().toString();
+        int number = 900 + ThreadLocalRandom.current().nextInt(90);
+        Database.update("INSERT INTO estaciones (id, unidad_id, nombre, numero) VALUES ('" + station + "', '" + UNIT
+                + "', 'Módulo dotación', " + number + ")");
+        String session = UUID.randomUUID().toString();
+        Database.update("""
+                INSERT INTO sesiones_estacion (id, estacion_id, usuario_id, estado, inicio, fin)
+                SELECT '%1$s', '%2$s', id, 'CERRADA', (DATE '%3$s' + time '08:00') AT TIME ZONE 'America/Santiago',
+                       (DATE '%3$s' + time '10:30') AT TIME ZONE 'America/Santiago'
+                FROM usuarios WHERE rut = '11111111-1';
+                INSERT INTO pausas_estacion (sesion_id, motivo, inicio, fin)
+                VALUES ('%1$s', 'Pausa breve', (DATE '%3$s' + time '09:00') AT TIME ZONE 'America/Santiago',
+                        (DATE '%3$s' + time '09:20') AT TIME ZONE 'America/Santiago')""".formatted(session, station, TODAY));
     }
 
     @Test
@@ -58,14 +80,17 @@ class StaffingFlowIT extends SystemTest {
         assertEquals(30, service.getInt("slaMinutes"));
         assertTrue(service.getBoolean("measured"), service.toString());
         assertEquals(600.0, service.getJsonNumber("meanServiceSeconds").doubleValue(), 0.01, service.toString());
+        assertEquals(128, service.getInt("finished"), service.toString());
         JsonObject ten = advice.getJsonArray("hours").stream().map(v -> v.asJsonObject())
                 .filter(h -> h.getInt("hour") == 10).findFirst().orElseThrow(() -> new AssertionError(response.body()));
         JsonObject need = ten.getJsonArray("services").stream().map(v -> v.asJsonObject())
                 .filter(n -> n.getString("serviceId").equals(SERVICE)).findFirst().orElseThrow();
-        // 8 an hour of 10 minutes: 1.33 erlangs; two desks serve 92.8 % within 30 minutes
-        assertEquals(8.0, need.getJsonNumber("arrivals").doubleValue(), 0.001, need.toString());
-        assertEquals(2, need.getInt("desks"), need.toString());
-        assertTrue(ten.getInt("needed") >= 2, ten.toString());
+        // 20 an hour of 10 minutes: 3.33 erlangs; four desks serve 91.1 % within 30 minutes
+        assertEquals(20.0, need.getJsonNumber("arrivals").doubleValue(), 0.001, need.toString());
+        assertEquals(3.333, need.getJsonNumber("load").doubleValue(), 0.001, need.toString());
+        assertEquals(4, need.getInt("desks"), need.toString());
+        assertEquals(0.911, need.getJsonNumber("withinSla").doubleValue(), 0.0005, need.toString());
+        assertTrue(ten.getInt("needed") >= 4, ten.toString());
         assertEquals(0.8, advice.getJsonObject("query").getJsonNumber("target").doubleValue(), 1e-9);
         assertEquals(4, advice.getJsonObject("query").getInt("weeks"));
 
@@ -73,6 +98,8 @@ class StaffingFlowIT extends SystemTest {
         JsonObject strict = VentanillaServer.json(get("/api/statistics/staffing?unit=" + UNIT + "&date=" + TODAY
                 + "&weeks=1&target=0.99").body()).asJsonObject();
         assertEquals(1, strict.getInt("daysWithArrivals"));
+        assertEquals(5, hour(strict, 10).getJsonArray("services").stream().map(v -> v.asJsonObject())
+                .filter(n -> n.getString("serviceId").equals(SERVICE)).findFirst().orElseThrow().getInt("desks"));
         assertEquals(0.99, strict.getJsonObject("query").getJsonNumber("target").doubleValue(), 1e-9);
     }
 
@@ -132,7 +159,8 @@ class StaffingFlowIT extends SystemTest {
             assertTrue(table.contains("Rectificación"), table);
             assertTrue(browser.driver().findElement(By.id("grafico-dotacion")).getAttribute("aria-label").contains("tabla"));
             assertFalse(browser.driver().findElements(By.cssSelector("#tabla-dotacion th[scope=row]")).isEmpty());
-            assertTrue(browser.driver().findElement(By.id("tabla-servicios-dotacion")).getText().contains("Medido en 32"));
+            assertTrue(browser.driver().findElement(By.id("tabla-servicios-dotacion")).getText().contains("Medido en 128"));
+            assertTrue(table.contains("Faltan"), "9:00 had two thirds of a desk for the two needed: " + table);
             browser.screenshot("dotacion-1-grafico");
 
             browser.open("/admin/dotacion.xhtml?unidad=" + UNIT + "&fecha=" + TODAY + "&semanas=20&lang=en");
@@ -142,6 +170,11 @@ class StaffingFlowIT extends SystemTest {
     }
 
     // ---------------------------------------------------------------------------------------------------
+
+    private static JsonObject hour(JsonObject advice, int hour) {
+        return advice.getJsonArray("hours").stream().map(v -> v.asJsonObject()).filter(h -> h.getInt("hour") == hour)
+                .findFirst().orElseThrow(() -> new AssertionError("no hour " + hour + " in " + advice));
+    }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
         String[] all = Arrays.copyOf(headers, headers.length + 2);

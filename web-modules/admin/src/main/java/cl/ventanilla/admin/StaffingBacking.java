@@ -138,7 +138,8 @@ public class StaffingBacking {
     /** The chosen day and the days averaged, as a sentence's parts. */
     public String getDayLabel() {
         LocalDate d = advice.query().date();
-        return d.getDayOfWeek().getDisplayName(TextStyle.FULL, language.getLocale()) + " "
+        String weekday = d.getDayOfWeek().getDisplayName(TextStyle.FULL, language.getLocale());
+        return weekday.substring(0, 1).toUpperCase(language.getLocale()) + weekday.substring(1) + " "
                 + d.format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
     }
 

@@ -5,9 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -80,8 +80,8 @@ public class QueueHistory {
         if (stationIds.isEmpty()) {
             return List.of();
         }
-        Instant from = day.atStartOfDay(QueueClock.ZONE).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(QueueClock.ZONE).toInstant();
+        OffsetDateTime from = day.atStartOfDay(QueueClock.ZONE).toOffsetDateTime();
+        OffsetDateTime to = day.plusDays(1).atStartOfDay(QueueClock.ZONE).toOffsetDateTime();
         List<?> rows = em.createNativeQuery("""
                 WITH horas AS (
                     SELECT h, (CAST(:day AS timestamp) + h * interval '1 hour') AT TIME ZONE 'America/Santiago' AS desde,
@@ -100,8 +100,8 @@ public class QueueHistory {
                 FROM horas h JOIN tramos t ON t.inicio < h.hasta AND t.fin > h.desde
                 GROUP BY h.h ORDER BY h.h""")
                 .setParameter("day", day.toString()).setParameter("stations", uuids(stationIds))
-                .setParameter("now", Timestamp.from(clock.now())).setParameter("from", Timestamp.from(from))
-                .setParameter("to", Timestamp.from(to)).getResultList();
+                .setParameter("now", clock.now().atOffset(ZoneOffset.UTC)).setParameter("from", from)
+                .setParameter("to", to).getResultList();
         return rows.stream().map(r -> (Object[]) r)
                 .map(r -> new HourlyDesks(((Number) r[0]).intValue(), Math.max(0, ((Number) r[1]).doubleValue())))
                 .filter(d -> d.desks() > 0).toList();
