@@ -161,6 +161,7 @@ class StaffingFlowIT extends SystemTest {
             assertFalse(browser.driver().findElements(By.cssSelector("#tabla-dotacion th[scope=row]")).isEmpty());
             assertTrue(browser.driver().findElement(By.id("tabla-servicios-dotacion")).getText().contains("Medido en 128"));
             assertTrue(table.contains("Faltan"), "9:00 had two thirds of a desk for the two needed: " + table);
+            browser.driver().executeScript("document.getElementById('titulo-dotacion').scrollIntoView()");
             browser.screenshot("dotacion-1-grafico");
 
             browser.open("/admin/dotacion.xhtml?unidad=" + UNIT + "&fecha=" + TODAY + "&semanas=20&lang=en");
