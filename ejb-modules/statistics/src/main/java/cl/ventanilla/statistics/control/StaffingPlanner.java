@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,13 +67,12 @@ public class StaffingPlanner {
         }
         Map<Integer, Double> open = desks.stream().collect(Collectors.toMap(HourlyDesks::hour, HourlyDesks::desks));
 
-        Set<Integer> busy = new TreeSet<>(open.keySet());
+        // every hour from the first to the last with arrivals or an open desk, so the chart has no gaps
+        TreeSet<Integer> busy = new TreeSet<>(open.keySet());
         issued.values().forEach(h -> busy.addAll(h.keySet()));
         List<Hour> hours = new ArrayList<>();
         if (!busy.isEmpty()) {
-            int first = ((TreeSet<Integer>) busy).first();
-            int last = ((TreeSet<Integer>) busy).last();
-            for (int h = first; h <= last; h++) {
+            for (int h = busy.first(); h <= busy.last(); h++) {
                 hours.add(hour(h, services, issued, days, query.target(), open.getOrDefault(h, 0.0)));
             }
         }
@@ -106,10 +104,9 @@ public class StaffingPlanner {
     private List<ServiceFigures> services(UUID unit, Set<UUID> withArrivals, List<ServiceTime> measured) {
         Map<UUID, ServiceTime> times = measured.stream().collect(Collectors.toMap(ServiceTime::serviceId,
                 Function.identity()));
-        Set<UUID> ids = new HashSet<>(withArrivals);
         Map<UUID, ServiceView> views = new TreeMap<>();
         for (ServiceView s : configuration.services()) {
-            if (unit.equals(s.unitId()) && (s.active() || ids.contains(s.id()))) {
+            if (unit.equals(s.unitId()) && (s.active() || withArrivals.contains(s.id()))) {
                 views.put(s.id(), s);
             }
         }
