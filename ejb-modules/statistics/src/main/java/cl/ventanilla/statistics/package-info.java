@@ -5,5 +5,7 @@
  * fact; a rebuild of a period from {@code turnos}, {@code turno_eventos} and {@code agendamientos}; summaries per unit, service, station or operator and day, week or month, and their CSV.
  * The rebuild is the one place where this domain reads other domains' tables, as a read model rebuilt from
  * their records; the rules both paths share are SQL functions of the migration {@code V8__estadisticas.sql}.
+ * The staffing advice (Erlang C per service and hour) reads the queue's history through its boundary
+ * {@code QueueHistory}.
  */
 package cl.ventanilla.statistics;

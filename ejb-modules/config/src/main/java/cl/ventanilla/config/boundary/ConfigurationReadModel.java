@@ -103,6 +103,12 @@ public class ConfigurationReadModel {
                 .sorted(Comparator.comparingInt(StationView::number)).toList();
     }
 
+    /** Every station of a unit, any state, by number. */
+    public List<StationView> stationsOf(UUID unitId) {
+        return snapshot().stations().values().stream().filter(s -> s.unitId().equals(unitId))
+                .sorted(Comparator.comparingInt(StationView::number)).toList();
+    }
+
     /** The unit's rules; empty when it has none (the schema's defaults apply). */
     public Optional<QueueRules> rules(UUID unitId) {
         return Optional.ofNullable(snapshot().rules().get(unitId));

@@ -1,0 +1,36 @@
+package cl.ventanilla.api.statistics;
+
+import cl.ventanilla.statistics.boundary.Staffing;
+import cl.ventanilla.statistics.entity.StaffingAdvice;
+import cl.ventanilla.statistics.entity.StaffingQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /api/statistics/staffing?unit=…&date=YYYY-MM-DD[&weeks=4][&target=0.8]}, for administrators and
+ * supervisors: the desks a unit needs per hour of the day to serve each service within its SLA (Erlang C on the
+ * arrivals of the same weekday in the {@code weeks} weeks before, 1 to 12, and the measured service times), with
+ * {@code target} the share to serve within the SLA (more than 0 and less than 1), beside the desks open that day.
+ * Bad input is a 400 with the reason in the caller's language, as the other statistics.
+ */
+@RequestScoped
+@Path("statistics/staffing")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"ADMIN", "SUPERVISOR"})
+public class StaffingResource {
+
+    @Inject
+    Staffing staffing;
+
+    @GET
+    public StaffingAdvice advice(@QueryParam("unit") String unit, @QueryParam("date") String date,
+            @QueryParam("weeks") String weeks, @QueryParam("target") String target) {
+        return staffing.advice(StaffingQuery.parse(unit, date, weeks, target));
+    }
+}
