@@ -7,6 +7,7 @@ import cl.ventanilla.statistics.control.CsvExport;
 import cl.ventanilla.statistics.control.Rebuild;
 import cl.ventanilla.statistics.control.Summaries;
 import cl.ventanilla.statistics.entity.Dimension;
+import cl.ventanilla.statistics.entity.Grouping;
 import cl.ventanilla.statistics.entity.Histogram;
 import cl.ventanilla.statistics.entity.Period;
 import cl.ventanilla.statistics.entity.StatisticsException;
@@ -75,6 +76,20 @@ public class Statistics {
                 query.serviceId());
         return new Report(rows(total, Totals.perPeriod(split), summaries.bookings(total)),
                 rows(query, split, summaries.bookings(query)));
+    }
+
+    /**
+     * One row per service for the whole period of the query (its unit and service filters kept, its grouping
+     * and split ignored), by name: the figures a written summary of the period speaks of.
+     */
+    public List<SummaryRow> perService(SummaryQuery query) {
+        checkFilters(query);
+        SummaryQuery services = new SummaryQuery(query.period(), Grouping.MONTH, Dimension.SERVICE, query.unitId(),
+                query.serviceId());
+        return Totals.perKey(summaries.tickets(services), query.period().from(), query.period().to()).stream()
+                .map(t -> t.row(name(Dimension.SERVICE, t.key()), true, null))
+                .sorted(Comparator.comparing(r -> r.name() == null ? "" : r.name(), String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     private void checkFilters(SummaryQuery query) {

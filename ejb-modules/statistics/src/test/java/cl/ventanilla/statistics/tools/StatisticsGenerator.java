@@ -1,8 +1,10 @@
 package cl.ventanilla.statistics.tools;
 
 import cl.ventanilla.kernel.Rut;
+import cl.ventanilla.statistics.control.FactWriterAccess;
 import cl.ventanilla.statistics.control.Rebuild;
 import cl.ventanilla.statistics.control.Summaries;
+import cl.ventanilla.statistics.control.TicketFactsAccess;
 import cl.ventanilla.statistics.entity.Dimension;
 import cl.ventanilla.statistics.entity.Grouping;
 import cl.ventanilla.statistics.entity.Period;
@@ -41,6 +43,7 @@ import org.postgresql.copy.CopyManager;
  *
  * <pre>
  * StatisticsGenerator [--tickets 3000000] [--seed 2026] [--from 2025-12-01] [--days 365] [--units 12] [--benchmark-only]
+ * [--facts-only]
  * </pre>
  *
  * The database comes from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD and must have the schema.
@@ -84,11 +87,15 @@ public final class StatisticsGenerator {
         int days = Integer.parseInt(option(args, "--days", "365"));
         int units = Integer.parseInt(option(args, "--units", "12"));
         boolean benchmarkOnly = Arrays.asList(args).contains("--benchmark-only");
+        boolean factsOnly = Arrays.asList(args).contains("--facts-only");
         try (Connection c = connect()) {
-            if (!benchmarkOnly) {
+            if (!benchmarkOnly && !factsOnly) {
                 new StatisticsGenerator(seed, tickets, from, days, units).generate(c);
             }
-            benchmark(c, new Period(from, from.plusDays(days - 1)));
+            if (!factsOnly) {
+                benchmark(c, new Period(from, from.plusDays(days - 1)));
+            }
+            facts(c, from.plusDays(days + 30));
         }
     }
 
@@ -376,6 +383,79 @@ public final class StatisticsGenerator {
         }
         c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "COPY sesiones_estacion (estacion_id, usuario_id, estado, inicio, fin) FROM STDIN", reader(rows));
+    }
+
+    /**
+     * Times what feeding the aggregates adds to a ticket: its issue's statement and its attention's (the
+     * dearer one: sums, maximum and histograms), each in the ticket's own transaction as in production, for
+     * tickets of a day after the data spread over the generated desks and services; the day is removed after.
+     */
+    static void facts(Connection c, LocalDate day) throws SQLException {
+        List<UUID[]> desks = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("""
+                        SELECT e.unidad_id, s.id, e.id FROM estaciones e JOIN servicios s ON s.unidad_id = e.unidad_id
+                        ORDER BY 1, 2, 3""")) {
+            while (r.next()) {
+                desks.add(new UUID[] {r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class)});
+            }
+        }
+        if (desks.isEmpty()) {
+            say("No hay módulos para medir los hechos.");
+            return;
+        }
+        Random random = new Random(7);
+        int tickets = 3000;
+        long[] issue = new long[tickets];
+        long[] finish = new long[tickets];
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement issued = c.prepareStatement(TicketFactsAccess.issued());
+                PreparedStatement finished = c.prepareStatement(TicketFactsAccess.finished())) {
+            Instant opening = day.atTime(8, 30).atZone(ZONE).toInstant();
+            for (int i = 0; i < tickets; i++) {
+                UUID[] desk = desks.get(random.nextInt(desks.size()));
+                long t = System.nanoTime();
+                FactWriterAccess.bind(issued, day, desk[0], desk[1], i % 7 == 0 ? 1 : 0, 0, 0);
+                issued.executeUpdate();
+                c.commit();
+                issue[i] = System.nanoTime() - t;
+                Instant queued = opening.plusSeconds(i * 6L);
+                Instant called = queued.plusSeconds(random.nextInt(3600));
+                Instant started = called.plusSeconds(30);
+                Instant end = started.plusSeconds(60 + random.nextInt(1200));
+                t = System.nanoTime();
+                FactWriterAccess.bind(finished, day, desk[0], desk[1], desk[2], end, i % 7 == 0, false, queued,
+                        called, started, end);
+                finished.executeUpdate();
+                c.commit();
+                finish[i] = System.nanoTime() - t;
+            }
+        } finally {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM estadisticas_turnos WHERE fecha = ?");
+                    PreparedStatement e = c.prepareStatement("DELETE FROM estadisticas WHERE fecha = ?")) {
+                s.setObject(1, day);
+                s.executeUpdate();
+                e.setObject(1, day);
+                e.executeUpdate();
+            }
+            c.commit();
+            c.setAutoCommit(autoCommit);
+        }
+        say("Hechos: %,d turnos de un día en %d módulos×servicios, cada sentencia en su transacción (con el commit):",
+                tickets, desks.size());
+        say("  emisión  %.2f ms de mediana, %.2f ms de media", median(issue), mean(issue));
+        say("  atención %.2f ms de mediana, %.2f ms de media", median(finish), mean(finish));
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    private static double mean(long[] nanos) {
+        return Arrays.stream(nanos).average().orElse(0) / 1e6;
     }
 
     /**
