@@ -274,6 +274,20 @@ class StatisticsIT {
                 assertEquals(waitSum.get(), r.getLong(2));
             }
         }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT atendidos, espera_total_seg, histograma_espera, histograma_espera_preferencial
+                FROM estadisticas_estaciones WHERE fecha = ? AND estacion_id = ?""")) {
+            s.setObject(1, day);
+            s.setObject(2, station);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(facts, r.getInt(1), "the station's day counts every one too");
+                assertEquals(waitSum.get(), r.getLong(2));
+                assertEquals(facts, Arrays.stream((Integer[]) r.getArray(3).getArray()).mapToInt(Integer::intValue).sum());
+                assertEquals(facts / 2, Arrays.stream((Integer[]) r.getArray(4).getArray()).mapToInt(Integer::intValue).sum());
+                assertFalse(r.next(), "one row for the station and day");
+            }
+        }
 
         // 2. the real queue: eight kiosks issuing and eight desks serving one service at once
         List<UUID> stations = new ArrayList<>();
@@ -396,6 +410,13 @@ class StatisticsIT {
                        espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
                        histograma_espera, histograma_espera_preferencial, histograma_atencion
                 FROM estadisticas_turnos WHERE fecha BETWEEN ? AND ?""", period));
+        rows.addAll(text("""
+                SELECT fecha, unidad_id, estacion_id, usuario_id, emitidos, emitidos_preferenciales,
+                       emitidos_agendamiento, atendidos, atendidos_preferenciales, atendidos_agendamiento,
+                       atendidos_dentro_sla, no_se_presento, transferidos, transferidos_entrantes, espera_total_seg,
+                       espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
+                       histograma_espera, histograma_espera_preferencial, histograma_atencion
+                FROM estadisticas_estaciones WHERE fecha BETWEEN ? AND ?""", period));
         rows.addAll(text("""
                 SELECT fecha, unidad_id, servicio_id, agendamientos_reservados, agendamientos_atendidos,
                        agendamientos_no_se_presento, agendamientos_cancelados, emitidos, emitidos_preferenciales,

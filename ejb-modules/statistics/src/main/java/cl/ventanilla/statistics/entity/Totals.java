@@ -73,7 +73,8 @@ public record Totals(LocalDate from, LocalDate to, UUID key, long issued, long i
         return new ArrayList<>(keys.values());
     }
 
-    private Totals plus(Totals o) {
+    /** This and the other summed: counts, sums and buckets add up, the maximum is a maximum; this one's key and days. */
+    public Totals plus(Totals o) {
         return new Totals(from, to, key, issued + o.issued, issuedPreferential + o.issuedPreferential,
                 issuedAppointment + o.issuedAppointment, served + o.served, servedPreferential + o.servedPreferential,
                 servedAppointment + o.servedAppointment, servedWithinSla + o.servedWithinSla, noShows + o.noShows,
