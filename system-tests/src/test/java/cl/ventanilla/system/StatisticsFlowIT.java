@@ -221,7 +221,7 @@ class StatisticsFlowIT extends SystemTest {
         String query = "/api/statistics/summary/written?from=" + TODAY.minusDays(6) + "&to=" + TODAY + "&unit=" + UNIT;
         JsonObject off = VentanillaServer.json(get(query).body()).asJsonObject();
         assertFalse(off.getBoolean("available"), off.toString());
-        assertTrue(off.getString("text").startsWith("El asistente no está disponible"), off.toString());
+        assertTrue(off.getString("text").startsWith("El resumen escrito no está disponible"), off.toString());
         String supervisor = Accounts.ready(server, admin, "SUPERVISOR");
         try {
             model.writeSummaries(written);
