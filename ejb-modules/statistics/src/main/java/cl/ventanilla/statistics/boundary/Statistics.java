@@ -58,7 +58,8 @@ public class Statistics {
      */
     public List<SummaryRow> summary(SummaryQuery query) {
         checkFilters(query);
-        return rows(query, summaries.tickets(query), summaries.bookings(query));
+        Summaries.Read read = summaries.read(query);
+        return rows(query, read.tickets(), read.bookings());
     }
 
     /**
@@ -67,15 +68,14 @@ public class Statistics {
      */
     public Report report(SummaryQuery query) {
         checkFilters(query);
-        List<Totals> split = summaries.tickets(query);
+        Summaries.Read read = summaries.read(query);
+        List<SummaryRow> rows = rows(query, read.tickets(), read.bookings());
         if (query.dimension() == Dimension.TOTAL) {
-            List<SummaryRow> rows = rows(query, split, summaries.bookings(query));
             return new Report(rows, rows);
         }
         SummaryQuery total = new SummaryQuery(query.period(), query.grouping(), Dimension.TOTAL, query.unitId(),
                 query.serviceId());
-        return new Report(rows(total, Totals.perPeriod(split), summaries.bookings(total)),
-                rows(query, split, summaries.bookings(query)));
+        return new Report(rows(total, Totals.perPeriod(read.tickets()), read.bookingsPerPeriod()), rows);
     }
 
     /**
@@ -86,7 +86,7 @@ public class Statistics {
         checkFilters(query);
         SummaryQuery services = new SummaryQuery(query.period(), Grouping.MONTH, Dimension.SERVICE, query.unitId(),
                 query.serviceId());
-        return Totals.perKey(summaries.tickets(services), query.period().from(), query.period().to()).stream()
+        return Totals.perKey(summaries.read(services).tickets(), query.period().from(), query.period().to()).stream()
                 .map(t -> t.row(name(Dimension.SERVICE, t.key()), true, null))
                 .sorted(Comparator.comparing(r -> r.name() == null ? "" : r.name(), String.CASE_INSENSITIVE_ORDER))
                 .toList();

@@ -39,6 +39,10 @@ public class Summaries {
               atencion_total_seg, CAST(histograma_espera AS text), CAST(histograma_espera_preferencial AS text),
               CAST(histograma_atencion AS text)""";
 
+    private static final String BOOKING_COLUMNS = """
+            , agendamientos_reservados, agendamientos_atendidos, agendamientos_no_se_presento,
+              agendamientos_cancelados""";
+
     /** Periods in order, then keys as PostgreSQL orders uuids (their hexadecimal text), the null key last. */
     private static final Comparator<Totals> ORDER = Comparator.comparing(Totals::from)
             .thenComparing(t -> t.key() == null ? null : t.key().toString(),
@@ -47,25 +51,46 @@ public class Summaries {
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
 
-    /** The tickets' sums per period and key, in period order. */
-    public List<Totals> tickets(SummaryQuery q) {
-        try (Connection c = dataSource.getConnection()) {
-            return tickets(c, q);
-        } catch (SQLException e) {
-            throw new IllegalStateException("No se pudo leer las estadísticas de turnos", e);
+    /**
+     * The tickets' sums per period and key, in period order, and the bookings' counts (booked, kept, no-show,
+     * cancelled) per period and key, empty for a split they lack (station, operator).
+     */
+    public record Read(List<Totals> tickets, Map<Key, long[]> bookings) {
+
+        /** The bookings of each period, whatever their key (the totals of a split, without reading again). */
+        public Map<Key, long[]> bookingsPerPeriod() {
+            Map<Key, long[]> periods = new LinkedHashMap<>();
+            bookings.forEach((k, b) -> {
+                long[] sum = periods.computeIfAbsent(new Key(k.periodStart(), null), p -> new long[4]);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += b[i];
+                }
+            });
+            return periods;
         }
     }
 
-    /** The tickets' sums on a given connection (also the benchmark's, which has no container). */
-    public static List<Totals> tickets(Connection c, SummaryQuery q) throws SQLException {
-        // a split the service's day has (total, unit, service) reads one row per service and day; by station or
-        // operator, one row per station, operator and day, unless one service is asked (its fine rows)
-        String table = q.dimension().inServiceDays() ? "estadisticas"
-                : q.serviceId() == null ? "estadisticas_estaciones" : "estadisticas_turnos";
+    public Read read(SummaryQuery q) {
+        try (Connection c = dataSource.getConnection()) {
+            return read(c, q);
+        } catch (SQLException e) {
+            throw new IllegalStateException("No se pudo leer las estadísticas", e);
+        }
+    }
+
+    /** The read on a given connection (also the benchmark's, which has no container). */
+    public static Read read(Connection c, SummaryQuery q) throws SQLException {
+        // a split the service's day has (total, unit, service) reads one row per service and day, with its
+        // bookings; by station or operator, one row per station, operator and day, unless one service is asked
+        // (its fine rows)
+        boolean serviceDays = q.dimension().inServiceDays();
+        String table = serviceDays ? "estadisticas" : q.serviceId() == null ? "estadisticas_estaciones" : "estadisticas_turnos";
         // the rows as stored, summed here: the aggregate rows of a year are a few tens of thousands, and on the
         // server 63 histogram sums per row and the grouping of that many groups cost several times more
-        String sql = "SELECT fecha, " + key(q.dimension()) + TICKET_COLUMNS + " FROM " + table + where(q);
+        String sql = "SELECT fecha, " + key(q.dimension()) + TICKET_COLUMNS + (serviceDays ? BOOKING_COLUMNS : "")
+                + " FROM " + table + where(q);
         Map<Key, Totals> sums = new HashMap<>();
+        Map<Key, long[]> bookings = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, q, 1);
             try (ResultSet r = s.executeQuery()) {
@@ -77,45 +102,27 @@ public class Summaries {
                             r.getLong(11), r.getLong(12), r.getLong(13), r.getLong(14), r.getLong(15), r.getInt(16),
                             r.getLong(17), histogram(r.getString(18)), histogram(r.getString(19)),
                             histogram(r.getString(20)));
-                    sums.merge(new Key(start, key), row, Totals::plus);
+                    Key at = new Key(start, key);
+                    sums.merge(at, row, Totals::plus);
+                    if (serviceDays) {
+                        long[] counts = bookings.computeIfAbsent(at, k -> new long[4]);
+                        for (int i = 0; i < counts.length; i++) {
+                            counts[i] += r.getLong(21 + i);
+                        }
+                    }
                 }
             }
         }
         List<Totals> totals = new ArrayList<>(sums.values());
         totals.sort(ORDER);
-        return totals;
-    }
-
-    /** The bookings' counts (booked, kept, no-show, cancelled) per period and key; a split they lack: empty. */
-    public Map<Key, long[]> bookings(SummaryQuery q) {
-        try (Connection c = dataSource.getConnection()) {
-            return bookings(c, q);
-        } catch (SQLException e) {
-            throw new IllegalStateException("No se pudo leer las estadísticas de agendamientos", e);
-        }
-    }
-
-    /** The bookings' counts on a given connection. */
-    public static Map<Key, long[]> bookings(Connection c, SummaryQuery q) throws SQLException {
-        Map<Key, long[]> counts = new LinkedHashMap<>();
-        if (!q.dimension().inServiceDays()) {
-            return counts;
-        }
-        String sql = "SELECT CAST(date_trunc(?, CAST(fecha AS timestamp)) AS date), " + key(q.dimension()) + """
-                , sum(agendamientos_reservados), sum(agendamientos_atendidos), sum(agendamientos_no_se_presento),
-                  sum(agendamientos_cancelados)
-                FROM estadisticas""" + where(q) + " GROUP BY 1, 2 ORDER BY 1, 2";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, q.grouping().sqlUnit());
-            bind(s, q, 2);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    counts.put(new Key(r.getObject(1, LocalDate.class), r.getObject(2, UUID.class)),
-                            new long[] {r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
-                }
+        Map<Key, long[]> ordered = new LinkedHashMap<>();
+        totals.forEach(t -> {
+            long[] b = bookings.get(new Key(t.from(), t.key()));
+            if (b != null) {
+                ordered.put(new Key(t.from(), t.key()), b);
             }
-        }
-        return counts;
+        });
+        return new Read(totals, ordered);
     }
 
     private static String key(Dimension d) {

@@ -519,10 +519,10 @@ public final class StatisticsGenerator {
             for (int run = 0; run < millis.length; run++) {
                 // as Statistics.report: the split read once, its sums per period, the bookings of both
                 long t = System.nanoTime();
-                List<Totals> read = Summaries.tickets(c, split);
-                answered = read.size() + Summaries.bookings(c, split).size();
+                Summaries.Read read = Summaries.read(c, split);
+                answered = read.tickets().size() + read.bookings().size();
                 if (split.dimension() != Dimension.TOTAL) {
-                    answered += Totals.perPeriod(read).size() + Summaries.bookings(c, total).size();
+                    answered += Totals.perPeriod(read.tickets()).size() + read.bookingsPerPeriod().size();
                 }
                 millis[run] = (System.nanoTime() - t) / 1_000_000;
             }
