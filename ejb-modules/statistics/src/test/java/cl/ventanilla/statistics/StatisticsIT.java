@@ -216,6 +216,17 @@ class StatisticsIT {
         assertTrue(byStation.stream().anyMatch(r -> operator.equals(r.key()) && r.served() > 0),
                 "the seated operator's attentions are theirs: " + byStation);
 
+        // a screen's report: the totals of a split are the totals, bookings included, whatever the split
+        SummaryQuery week = new SummaryQuery(new Period(today, today.plusDays(5)), Grouping.DAY, Dimension.TOTAL,
+                PERMISOS, null);
+        List<SummaryRow> totals = statistics.report(week).totals();
+        for (Dimension split : Dimension.values()) {
+            List<SummaryRow> ofSplit = statistics.report(new SummaryQuery(week.period(), Grouping.DAY, split,
+                    PERMISOS, null)).totals();
+            assertEquals(totals.stream().map(StatisticsIT::figures).toList(),
+                    ofSplit.stream().map(StatisticsIT::figures).toList(), "totals split by " + split);
+        }
+
         Period period = new Period(today, today.plusDays(5));
         List<String> live = rows(period);
         assertFalse(live.isEmpty());
@@ -394,6 +405,12 @@ class StatisticsIT {
     }
 
     // ---------------------------------------------------------------------------------------------------
+
+    /** What a period's total row says, as text: its days, tickets, waits and bookings. */
+    private static String figures(SummaryRow r) {
+        return r.from() + " " + r.to() + " " + r.issued() + " " + r.served() + " " + r.noShows() + " "
+                + r.p90Wait() + " " + r.meanService() + " " + r.booked() + " " + r.kept() + " " + r.cancelled();
+    }
 
     private static SummaryRow only(List<SummaryRow> rows) {
         assertEquals(1, rows.size(), () -> "one row: " + rows);

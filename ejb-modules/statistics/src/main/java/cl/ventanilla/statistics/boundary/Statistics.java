@@ -75,7 +75,9 @@ public class Statistics {
         }
         SummaryQuery total = new SummaryQuery(query.period(), query.grouping(), Dimension.TOTAL, query.unitId(),
                 query.serviceId());
-        return new Report(rows(total, Totals.perPeriod(read.tickets()), read.bookingsPerPeriod()), rows);
+        // a split by station or operator has no bookings: the totals' are read alone (no histograms)
+        return new Report(rows(total, Totals.perPeriod(read.tickets()),
+                query.dimension().inServiceDays() ? read.bookingsPerPeriod() : summaries.bookings(total)), rows);
     }
 
     /**

@@ -125,6 +125,41 @@ public class Summaries {
         return new Read(totals, ordered);
     }
 
+    /**
+     * The bookings' counts (booked, kept, no-show, cancelled) per period and key, alone: the totals of a split
+     * by station or operator, whose rows have none.
+     */
+    public Map<Key, long[]> bookings(SummaryQuery q) {
+        try (Connection c = dataSource.getConnection()) {
+            return bookings(c, q);
+        } catch (SQLException e) {
+            throw new IllegalStateException("No se pudo leer las estadísticas de agendamientos", e);
+        }
+    }
+
+    /** The bookings' counts on a given connection; a split they lack: empty. */
+    public static Map<Key, long[]> bookings(Connection c, SummaryQuery q) throws SQLException {
+        Map<Key, long[]> counts = new LinkedHashMap<>();
+        if (!q.dimension().inServiceDays()) {
+            return counts;
+        }
+        String sql = "SELECT CAST(date_trunc(?, CAST(fecha AS timestamp)) AS date), " + key(q.dimension()) + """
+                , sum(agendamientos_reservados), sum(agendamientos_atendidos), sum(agendamientos_no_se_presento),
+                  sum(agendamientos_cancelados)
+                FROM estadisticas""" + where(q) + " GROUP BY 1, 2 ORDER BY 1, 2";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, q.grouping().sqlUnit());
+            bind(s, q, 2);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(new Key(r.getObject(1, LocalDate.class), r.getObject(2, UUID.class)),
+                            new long[] {r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
+                }
+            }
+        }
+        return counts;
+    }
+
     private static String key(Dimension d) {
         return d.column() == null ? "CAST(NULL AS uuid)" : d.column();
     }
