@@ -84,7 +84,8 @@ public class Summaries {
         // bookings; by station or operator, one row per station, operator and day, unless one service is asked
         // (its fine rows)
         boolean serviceDays = q.dimension().inServiceDays();
-        String table = serviceDays ? "estadisticas" : q.serviceId() == null ? "estadisticas_estaciones" : "estadisticas_turnos";
+        String table = serviceDays ? "estadisticas"
+                : q.serviceId() == null ? "estadisticas_estaciones" : "estadisticas_turnos";
         // the rows as stored, summed here: the aggregate rows of a year are a few tens of thousands, and on the
         // server 63 histogram sums per row and the grouping of that many groups cost several times more
         String sql = "SELECT fecha, " + key(q.dimension()) + TICKET_COLUMNS + (serviceDays ? BOOKING_COLUMNS : "")

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * The queue's facts into the aggregates: one statement per fact, synchronously inside the fact's transaction
  * (the queue fires its events there, like the appointments do for the mail), that adds the fact to its row of
  * {@code estadisticas_turnos} (service, station, operator, day), to its service's row of the day in
- * {@code estadisticas} and to its station's and operator's row of the day in {@code estadisticas_estaciones}. Issues count against the issuing service without a station; attentions, no-shows and
- * transfers against the station and the operator seated at it ({@code estadistica_operador}); a check-in also
- * counts its booking as kept.
+ * {@code estadisticas} and to its station's and operator's row of the day in {@code estadisticas_estaciones}.
+ * Issues count against the issuing service without a station; attentions, no-shows and transfers against the
+ * station and the operator seated at it ({@code estadistica_operador}); a check-in also counts its booking as
+ * kept.
  */
 @ApplicationScoped
 public class TicketFacts {
