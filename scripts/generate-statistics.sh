@@ -5,6 +5,7 @@
 #   scripts/generate-statistics.sh                         3 million tickets over 365 days, seed 2026
 #   scripts/generate-statistics.sh --tickets 300000 --seed 7
 #   scripts/generate-statistics.sh --benchmark-only       the benchmark again on what is there (keeps the data)
+#   scripts/generate-statistics.sh --facts-only           only the cost of the facts' statements (keeps the data)
 #
 # Database: DB_HOST, DB_PORT, DB_USER, DB_PASSWORD (default 127.0.0.1:5432 as postgres), DB_NAME (default
 # ventanilla_estadisticas; never point it at a database you keep: it is dropped). Maven options for the build
@@ -16,7 +17,7 @@ export DB_NAME=${DB_NAME:-ventanilla_estadisticas} PGPASSWORD=${DB_PASSWORD:-}
 psql_admin=(psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres)
 psql_db=(psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME")
 
-if [[ " $* " != *" --benchmark-only "* ]]; then
+if [[ " $* " != *" --benchmark-only "* && " $* " != *" --facts-only "* ]]; then
     echo "Base de datos $DB_NAME en $DB_HOST:$DB_PORT: creada de nuevo, con el esquema de las migraciones"
     "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" -c "CREATE DATABASE \"$DB_NAME\""
     for migration in $(ls "$root"/ejb-modules/kernel/src/main/resources/db/migration/V*.sql | sort -V); do

@@ -16,7 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The assistant as a municipality starts it, without {@code GEMINI_API_KEY}: the portal's panel and
+ * The assistant while its model gives nothing usable (the tests' {@link FakeGemini}, switched off, stands for
+ * a municipality without {@code GEMINI_API_KEY} or a failing provider): the portal's panel and
  * {@code POST /api/ai/preguntas} say politely that it is unavailable and still list the catalog's services
  * that match the question's words, with their booking links (on the kiosk: a number at once, or a QR code
  * to book on the phone); bad input is a 400 in the caller's language.

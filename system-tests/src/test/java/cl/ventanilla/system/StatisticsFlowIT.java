@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -168,7 +170,85 @@ class StatisticsFlowIT extends SystemTest {
         assertFalse(server.get("/admin/estadisticas.xhtml?formato=csv&desglose=servicio").body().startsWith("\uFEFF"));
     }
 
+    @Test
+    void theWrittenSummaryIsTheModelsLabelledAsAiAndUnavailableWithoutIt() throws Exception {
+        issue();
+        FakeGemini model = FakeGemini.running();
+        String written = "El Registro Social de Hogares concentró la demanda de la semana y su espera p90 fue la "
+                + "más larga: conviene revisar la dotación de la mañana.";
+        String week = "desde=" + TODAY.minusDays(6) + "&hasta=" + TODAY + "&unidad=" + UNIT;
+        try (Browser browser = new Browser(server, "es-CL")) {
+            browser.open("/admin/");
+            browser.type("rut", "11.111.111-1");
+            browser.type("clave", Accounts.ADMIN_PASSWORD);
+            browser.clickId("entrar");
+            browser.open("/admin/estadisticas.xhtml?" + week + "&desglose=servicio");
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+
+            model.forget();
+            model.writeSummaries(written);
+            browser.click(By.id("pedir-resumen"));
+            wait.until(d -> !d.findElements(By.id("resumen-escrito")).isEmpty());
+            assertEquals(written, browser.driver().findElement(By.id("resumen-escrito")).getText());
+            assertTrue(browser.driver().findElement(By.id("resumen-ia")).getText().startsWith("Generado por IA"));
+            assertEquals("polite", browser.driver().findElement(By.id("resumen-texto")).findElement(By.xpath(".."))
+                    .getAttribute("aria-live"));
+            browser.screenshot("estadisticas-2-resumen-escrito");
+            // what left for the provider: the unit's services and their figures, nothing about a person
+            List<String> summaries = model.received().stream().map(StatisticsFlowIT::userText)
+                    .filter(t -> t.contains("<cifras>")).toList();
+            assertEquals(1, summaries.size(), model.received().toString());
+            String sent = summaries.get(0);
+            assertTrue(sent.contains("periodo: " + TODAY.minusDays(6) + " a " + TODAY), sent);
+            assertTrue(sent.contains("turnos emitidos: ") && sent.contains("espera p90: "), sent);
+            assertFalse(RUT.matcher(sent).find(), "a RUT: " + sent);
+            assertFalse(EMAIL.matcher(sent).find(), "an e-mail address: " + sent);
+            assertFalse(PHONE.matcher(sent).find(), "a phone number: " + sent);
+            assertFalse(sent.contains("Funcionari") || sent.contains("Módulo"), "operators and desks stay home: " + sent);
+
+            model.writeSummaries(null);
+            browser.click(By.id("pedir-resumen"));
+            wait.until(d -> !d.findElements(By.id("resumen-no-disponible")).isEmpty());
+            assertTrue(browser.driver().findElement(By.id("resumen-no-disponible")).getText()
+                    .startsWith("El asistente no está disponible en este momento"));
+            assertTrue(browser.driver().findElements(By.id("resumen-escrito")).isEmpty());
+            assertFalse(browser.driver().findElement(By.id("tabla-volumen")).getText().isBlank(), "the figures stay");
+        } finally {
+            model.writeSummaries(null);
+        }
+
+        // the same through the API, for administrators and supervisors
+        String query = "/api/statistics/summary/written?from=" + TODAY.minusDays(6) + "&to=" + TODAY + "&unit=" + UNIT;
+        JsonObject off = VentanillaServer.json(get(query).body()).asJsonObject();
+        assertFalse(off.getBoolean("available"), off.toString());
+        assertTrue(off.getString("text").startsWith("El resumen escrito no está disponible"), off.toString());
+        String supervisor = Accounts.ready(server, admin, "SUPERVISOR");
+        try {
+            model.writeSummaries(written);
+            HttpResponse<String> on = server.get(query, "Authorization", "Bearer " + supervisor);
+            assertEquals(200, on.statusCode(), on.body());
+            JsonObject answer = VentanillaServer.json(on.body()).asJsonObject();
+            assertTrue(answer.getBoolean("available") && answer.getBoolean("generatedByAi"), answer.toString());
+            assertEquals(written, answer.getString("text"));
+        } finally {
+            model.writeSummaries(null);
+        }
+        assertEquals(403, server.get(query, "Authorization", "Bearer " + Accounts.ready(server, admin, "OPERATOR"))
+                .statusCode());
+        assertEquals(400, get("/api/statistics/summary/written?from=" + TODAY + "&to=" + TODAY.minusDays(1)).statusCode());
+    }
+
     // ---------------------------------------------------------------------------------------------------
+
+    private static final Pattern RUT = Pattern.compile("\\d{1,2}\\.?\\d{3}\\.?\\d{3}\\s*-\\s*[\\dkK]");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+    private static final Pattern PHONE = Pattern.compile("(\\+?56[\\s-]?)?9[\\s-]?\\d{4}[\\s-]?\\d{4}");
+
+    /** The user part of a generateContent request body. */
+    private static String userText(String body) {
+        return VentanillaServer.json(body).asJsonObject().getJsonArray("contents").getJsonObject(0)
+                .getJsonArray("parts").getJsonObject(0).getString("text");
+    }
 
     private static String summaryPath(String by) {
         return "/api/statistics/summary?from=" + TODAY + "&to=" + TODAY + "&grouping=dia&by=" + by + "&unit=" + UNIT;

@@ -52,8 +52,13 @@ final class VentanillaServer implements ExtensionContext.Store.CloseableResource
             }
             // the tests stand in for the gateway: X-Forwarded-For is believed from loopback only
             environment.put("VENTANILLA_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
-            // the assistant without a language model, as a municipality starts: test questions never reach Google
-            environment.remove("GEMINI_API_KEY");
+            // the assistant's model is a fake in this JVM (test questions never reach Google): switched off it
+            // gives nothing usable, so the application answers as a municipality without a key does
+            FakeGemini.start(portBase + 31);
+            environment.put("GEMINI_API_KEY", FakeGemini.KEY);
+            environment.put("GEMINI_MODEL", FakeGemini.MODEL);
+            environment.put("GEMINI_BASE_URL", "http://127.0.0.1:" + (portBase + 31));
+            environment.put("GEMINI_TIMEOUT", "5000");
             // the domain survives between runs in target/; its log should tell only about this run
             java.nio.file.Files.deleteIfExists(home.resolve("payara6/glassfish/domains/ventanilla/logs/server.log"));
             running = new VentanillaServer(Launcher.start(environment, home, root, portBase));

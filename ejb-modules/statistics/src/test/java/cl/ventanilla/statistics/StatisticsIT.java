@@ -216,6 +216,17 @@ class StatisticsIT {
         assertTrue(byStation.stream().anyMatch(r -> operator.equals(r.key()) && r.served() > 0),
                 "the seated operator's attentions are theirs: " + byStation);
 
+        // a screen's report: the totals of a split are the totals, bookings included, whatever the split
+        SummaryQuery week = new SummaryQuery(new Period(today, today.plusDays(5)), Grouping.DAY, Dimension.TOTAL,
+                PERMISOS, null);
+        List<SummaryRow> totals = statistics.report(week).totals();
+        for (Dimension split : Dimension.values()) {
+            List<SummaryRow> ofSplit = statistics.report(new SummaryQuery(week.period(), Grouping.DAY, split,
+                    PERMISOS, null)).totals();
+            assertEquals(totals.stream().map(StatisticsIT::figures).toList(),
+                    ofSplit.stream().map(StatisticsIT::figures).toList(), "totals split by " + split);
+        }
+
         Period period = new Period(today, today.plusDays(5));
         List<String> live = rows(period);
         assertFalse(live.isEmpty());
@@ -272,6 +283,20 @@ class StatisticsIT {
                 assertTrue(r.next());
                 assertEquals(facts, r.getInt(1), "the service's day counts every one too");
                 assertEquals(waitSum.get(), r.getLong(2));
+            }
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT atendidos, espera_total_seg, histograma_espera, histograma_espera_preferencial
+                FROM estadisticas_estaciones WHERE fecha = ? AND estacion_id = ?""")) {
+            s.setObject(1, day);
+            s.setObject(2, station);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(facts, r.getInt(1), "the station's day counts every one too");
+                assertEquals(waitSum.get(), r.getLong(2));
+                assertEquals(facts, Arrays.stream((Integer[]) r.getArray(3).getArray()).mapToInt(Integer::intValue).sum());
+                assertEquals(facts / 2, Arrays.stream((Integer[]) r.getArray(4).getArray()).mapToInt(Integer::intValue).sum());
+                assertFalse(r.next(), "one row for the station and day");
             }
         }
 
@@ -381,6 +406,12 @@ class StatisticsIT {
 
     // ---------------------------------------------------------------------------------------------------
 
+    /** What a period's total row says, as text: its days, tickets, waits and bookings. */
+    private static String figures(SummaryRow r) {
+        return r.from() + " " + r.to() + " " + r.issued() + " " + r.served() + " " + r.noShows() + " "
+                + r.p90Wait() + " " + r.meanService() + " " + r.booked() + " " + r.kept() + " " + r.cancelled();
+    }
+
     private static SummaryRow only(List<SummaryRow> rows) {
         assertEquals(1, rows.size(), () -> "one row: " + rows);
         return rows.get(0);
@@ -396,6 +427,13 @@ class StatisticsIT {
                        espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
                        histograma_espera, histograma_espera_preferencial, histograma_atencion
                 FROM estadisticas_turnos WHERE fecha BETWEEN ? AND ?""", period));
+        rows.addAll(text("""
+                SELECT fecha, unidad_id, estacion_id, usuario_id, emitidos, emitidos_preferenciales,
+                       emitidos_agendamiento, atendidos, atendidos_preferenciales, atendidos_agendamiento,
+                       atendidos_dentro_sla, no_se_presento, transferidos, transferidos_entrantes, espera_total_seg,
+                       espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
+                       histograma_espera, histograma_espera_preferencial, histograma_atencion
+                FROM estadisticas_estaciones WHERE fecha BETWEEN ? AND ?""", period));
         rows.addAll(text("""
                 SELECT fecha, unidad_id, servicio_id, agendamientos_reservados, agendamientos_atendidos,
                        agendamientos_no_se_presento, agendamientos_cancelados, emitidos, emitidos_preferenciales,

@@ -1,5 +1,9 @@
 package cl.ventanilla.admin;
 
+import cl.ventanilla.ai.boundary.Assistant;
+import cl.ventanilla.ai.boundary.WrittenSummary;
+import cl.ventanilla.ai.entity.StatisticsSummary;
+import cl.ventanilla.ai.entity.StatisticsSummary.ServiceFigures;
 import cl.ventanilla.config.boundary.ConfigurationReadModel.ServiceView;
 import cl.ventanilla.config.boundary.ConfigurationReadModel.UnitView;
 import cl.ventanilla.faces.LanguageBacking;
@@ -51,6 +55,9 @@ public class StatisticsBacking {
     @Inject
     LanguageBacking language;
 
+    @Inject
+    Assistant assistant;
+
     private String from;
     private String to;
     private String unit;
@@ -61,6 +68,7 @@ public class StatisticsBacking {
     private SummaryQuery query;
     private List<SummaryRow> totals = List.of();
     private List<SummaryRow> rows = List.of();
+    private WrittenSummary written;
 
     /** Reads the filters (the last 30 days by default), the totals per period and the split's rows. */
     public void load() throws IOException {
@@ -84,6 +92,50 @@ public class StatisticsBacking {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     refused.messageIn(language.getLocale()), null));
         }
+    }
+
+    /**
+     * The written summary of the filtered period (its unit, service and days; the grouping and split do not
+     * matter): the statistics give one row per service, mapped here to the assistant's figures, so neither
+     * domain knows the other. Only aggregate figures and the names of the unit and services leave.
+     */
+    public void summarize() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            SummaryQuery period = SummaryQuery.parse(from, to, "mes", "servicio", unit, service);
+            written = assistant.summarize(figures(period, statistics.perService(period)));
+        } catch (DomainException refused) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    refused.messageIn(language.getLocale()), null));
+        }
+    }
+
+    private StatisticsSummary figures(SummaryQuery period, List<SummaryRow> services) {
+        String scope = period.unitId() == null ? bundle().getString("statistics.written.allUnits")
+                : statistics.units().stream().filter(u -> u.id().equals(period.unitId())).map(UnitView::name)
+                        .findFirst().orElse(period.unitId().toString());
+        return new StatisticsSummary(scope, period.period().from(), period.period().to(), services.stream()
+                .map(r -> new ServiceFigures(r.name() == null ? "–" : r.name(), (int) r.issued(), (int) r.served(),
+                        (int) r.noShows(), minutesOf(r.meanWait()), minutesOf(r.p90Wait()), r.shareWithinSla()))
+                .toList());
+    }
+
+    private static double minutesOf(Integer seconds) {
+        return seconds == null ? 0 : seconds / 60.0;
+    }
+
+    /** Whether this request asked for the summary and the assistant wrote one. */
+    public boolean isWrittenAvailable() {
+        return written != null && written.available();
+    }
+
+    /** Whether this request asked for the summary and the assistant could not write one. */
+    public boolean isWrittenUnavailable() {
+        return written != null && !written.available();
+    }
+
+    public String getWrittenText() {
+        return written == null ? null : written.text();
     }
 
     private void csv(FacesContext faces, byte[] body) throws IOException {

@@ -7,6 +7,7 @@ import cl.ventanilla.statistics.control.CsvExport;
 import cl.ventanilla.statistics.control.Rebuild;
 import cl.ventanilla.statistics.control.Summaries;
 import cl.ventanilla.statistics.entity.Dimension;
+import cl.ventanilla.statistics.entity.Grouping;
 import cl.ventanilla.statistics.entity.Histogram;
 import cl.ventanilla.statistics.entity.Period;
 import cl.ventanilla.statistics.entity.StatisticsException;
@@ -57,7 +58,8 @@ public class Statistics {
      */
     public List<SummaryRow> summary(SummaryQuery query) {
         checkFilters(query);
-        return rows(query, summaries.tickets(query), summaries.bookings(query));
+        Summaries.Read read = summaries.read(query);
+        return rows(query, read.tickets(), read.bookings());
     }
 
     /**
@@ -66,15 +68,30 @@ public class Statistics {
      */
     public Report report(SummaryQuery query) {
         checkFilters(query);
-        List<Totals> split = summaries.tickets(query);
+        Summaries.Read read = summaries.read(query);
+        List<SummaryRow> rows = rows(query, read.tickets(), read.bookings());
         if (query.dimension() == Dimension.TOTAL) {
-            List<SummaryRow> rows = rows(query, split, summaries.bookings(query));
             return new Report(rows, rows);
         }
         SummaryQuery total = new SummaryQuery(query.period(), query.grouping(), Dimension.TOTAL, query.unitId(),
                 query.serviceId());
-        return new Report(rows(total, Totals.perPeriod(split), summaries.bookings(total)),
-                rows(query, split, summaries.bookings(query)));
+        // a split by station or operator has no bookings: the totals' are read alone (no histograms)
+        return new Report(rows(total, Totals.perPeriod(read.tickets()),
+                query.dimension().inServiceDays() ? read.bookingsPerPeriod() : summaries.bookings(total)), rows);
+    }
+
+    /**
+     * One row per service for the whole period of the query (its unit and service filters kept, its grouping
+     * and split ignored), by name: the figures a written summary of the period speaks of.
+     */
+    public List<SummaryRow> perService(SummaryQuery query) {
+        checkFilters(query);
+        SummaryQuery services = new SummaryQuery(query.period(), Grouping.MONTH, Dimension.SERVICE, query.unitId(),
+                query.serviceId());
+        return Totals.perKey(summaries.read(services).tickets(), query.period().from(), query.period().to()).stream()
+                .map(t -> t.row(name(Dimension.SERVICE, t.key()), true, null))
+                .sorted(Comparator.comparing(r -> r.name() == null ? "" : r.name(), String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     private void checkFilters(SummaryQuery query) {

@@ -13,10 +13,11 @@ import java.util.stream.Collectors;
 /**
  * The queue's facts into the aggregates: one statement per fact, synchronously inside the fact's transaction
  * (the queue fires its events there, like the appointments do for the mail), that adds the fact to its row of
- * {@code estadisticas_turnos} (service, station, operator, day) and to its service's row of the day in
- * {@code estadisticas}. Issues count against the issuing service without a station; attentions, no-shows and
- * transfers against the station and the operator seated at it ({@code estadistica_operador}); a check-in also
- * counts its booking as kept.
+ * {@code estadisticas_turnos} (service, station, operator, day), to its service's row of the day in
+ * {@code estadisticas} and to its station's and operator's row of the day in {@code estadisticas_estaciones}.
+ * Issues count against the issuing service without a station; attentions, no-shows and transfers against the
+ * station and the operator seated at it ({@code estadistica_operador}); a check-in also counts its booking as
+ * kept.
  */
 @ApplicationScoped
 public class TicketFacts {
@@ -71,7 +72,7 @@ public class TicketFacts {
 
     /**
      * The statement of a fact: {@code x} gives its row(s) with the key and the columns' amounts; they are added
-     * to the fine row and to the service's row of the day.
+     * to the fine row, to the service's row of the day and to the station's and operator's row of the day.
      *
      * @param onlyRollUp columns that only the service's row has (the bookings' counters)
      * @param grouped    whether x may give several rows of one key (counters only: they are summed first)
@@ -81,11 +82,15 @@ public class TicketFacts {
         rollUp.addAll(onlyRollUp);
         String fine = "fecha, unidad_id, servicio_id, estacion_id, usuario_id";
         String service = "fecha, unidad_id, servicio_id";
+        String station = "fecha, unidad_id, estacion_id, usuario_id";
         return "WITH x AS (" + x + "), servicio AS (INSERT INTO estadisticas AS e (" + service + ", "
                 + String.join(", ", rollUp) + ") SELECT " + service + ", " + values(rollUp, grouped) + " FROM x"
                 + (grouped ? " GROUP BY " + service : "") + " ON CONFLICT (servicio_id, fecha) DO UPDATE SET "
-                + set(rollUp) + ", version = e.version + 1) INSERT INTO estadisticas_turnos AS e (" + fine + ", "
-                + String.join(", ", columns) + ") SELECT " + fine + ", " + values(columns, grouped) + " FROM x"
+                + set(rollUp) + ", version = e.version + 1), estacion AS (INSERT INTO estadisticas_estaciones AS e ("
+                + station + ", " + String.join(", ", columns) + ") SELECT " + station + ", "
+                + values(columns, grouped) + " FROM x" + (grouped ? " GROUP BY " + station : "") + " ON CONFLICT ("
+                + station + ") DO UPDATE SET " + set(columns) + ") INSERT INTO estadisticas_turnos AS e (" + fine
+                + ", " + String.join(", ", columns) + ") SELECT " + fine + ", " + values(columns, grouped) + " FROM x"
                 + (grouped ? " GROUP BY " + fine : "") + " ON CONFLICT (" + fine + ") DO UPDATE SET " + set(columns);
     }
 
@@ -94,12 +99,24 @@ public class TicketFacts {
                 : String.join(", ", columns);
     }
 
-    /** Adds the new amounts to the row's: the maximum wait is a maximum, histograms add bucket by bucket. */
+    /**
+     * Adds the new amounts to the row's: the maximum wait is a maximum; a histogram gets one more in the bucket
+     * of the attention's wait or service time (histograms come only with one attention, whose wait and service
+     * seconds are then the new row's sums): a subscript update, not an element-wise sum of two arrays.
+     */
     private static String set(List<String> columns) {
-        return columns.stream().map(c -> c + " = " + (c.startsWith("histograma_")
-                ? "estadistica_sumar(e." + c + ", EXCLUDED." + c + ")"
-                : c.equals("espera_maxima_seg") ? "greatest(e." + c + ", EXCLUDED." + c + ")"
-                : "e." + c + " + EXCLUDED." + c)).collect(Collectors.joining(", ")) + ", ultima_actualizacion = now()";
+        return columns.stream().map(c -> switch (c) {
+            case "histograma_espera" -> bucket(c, "espera_total_seg", "1");
+            case "histograma_espera_preferencial" -> bucket(c, "espera_total_seg", "EXCLUDED.atendidos_preferenciales");
+            case "histograma_atencion" -> bucket(c, "atencion_total_seg", "1");
+            case "espera_maxima_seg" -> c + " = greatest(e." + c + ", EXCLUDED." + c + ")";
+            default -> c + " = e." + c + " + EXCLUDED." + c;
+        }).collect(Collectors.joining(", ")) + ", ultima_actualizacion = now()";
+    }
+
+    private static String bucket(String histogram, String seconds, String count) {
+        String at = "[estadistica_cubeta(CAST(EXCLUDED." + seconds + " AS int))]";
+        return histogram + at + " = e." + histogram + at + " + " + count;
     }
 
     @Inject

@@ -57,7 +57,24 @@ public record Totals(LocalDate from, LocalDate to, UUID key, long issued, long i
         return new ArrayList<>(periods.values());
     }
 
-    private Totals plus(Totals o) {
+    /**
+     * The sums of each key's rows over the whole range {@code from}–{@code to}, whatever their period, in the
+     * order the keys first appear.
+     */
+    public static List<Totals> perKey(List<Totals> split, LocalDate from, LocalDate to) {
+        Map<UUID, Totals> keys = new LinkedHashMap<>();
+        for (Totals t : split) {
+            keys.merge(t.key(), new Totals(from, to, t.key(), t.issued(), t.issuedPreferential(),
+                    t.issuedAppointment(), t.served(), t.servedPreferential(), t.servedAppointment(),
+                    t.servedWithinSla(), t.noShows(), t.transferredOut(), t.transferredIn(), t.waitSeconds(),
+                    t.waitPreferentialSeconds(), t.waitAppointmentSeconds(), t.maxWait(), t.serviceSeconds(),
+                    t.waits(), t.preferentialWaits(), t.services()), Totals::plus);
+        }
+        return new ArrayList<>(keys.values());
+    }
+
+    /** This and the other summed: counts, sums and buckets add up, the maximum is a maximum; this one's key and days. */
+    public Totals plus(Totals o) {
         return new Totals(from, to, key, issued + o.issued, issuedPreferential + o.issuedPreferential,
                 issuedAppointment + o.issuedAppointment, served + o.served, servedPreferential + o.servedPreferential,
                 servedAppointment + o.servedAppointment, servedWithinSla + o.servedWithinSla, noShows + o.noShows,

@@ -1,6 +1,6 @@
 package cl.ventanilla.statistics.control;
 
-/** Lets the integration test time the very statement an issue adds. */
+/** Lets the integration test and the generator's benchmark time the very statements the facts run. */
 public final class TicketFactsAccess {
 
     private TicketFactsAccess() {
@@ -8,5 +8,9 @@ public final class TicketFactsAccess {
 
     public static String issued() {
         return TicketFacts.ISSUED;
+    }
+
+    public static String finished() {
+        return TicketFacts.FINISHED;
     }
 }

@@ -1,8 +1,10 @@
 package cl.ventanilla.statistics.tools;
 
 import cl.ventanilla.kernel.Rut;
+import cl.ventanilla.statistics.control.FactWriterAccess;
 import cl.ventanilla.statistics.control.Rebuild;
 import cl.ventanilla.statistics.control.Summaries;
+import cl.ventanilla.statistics.control.TicketFactsAccess;
 import cl.ventanilla.statistics.entity.Dimension;
 import cl.ventanilla.statistics.entity.Grouping;
 import cl.ventanilla.statistics.entity.Period;
@@ -41,6 +43,7 @@ import org.postgresql.copy.CopyManager;
  *
  * <pre>
  * StatisticsGenerator [--tickets 3000000] [--seed 2026] [--from 2025-12-01] [--days 365] [--units 12] [--benchmark-only]
+ * [--facts-only]
  * </pre>
  *
  * The database comes from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD and must have the schema.
@@ -49,6 +52,11 @@ public final class StatisticsGenerator {
 
     private static final ZoneId ZONE = ZoneId.of("America/Santiago");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final java.util.Map<Grouping, String> GROUPING_NAMES = java.util.Map.of(Grouping.DAY, "día",
+            Grouping.WEEK, "semana", Grouping.MONTH, "mes");
+    private static final java.util.Map<Dimension, String> DIMENSION_NAMES = java.util.Map.of(Dimension.TOTAL,
+            "sin desglose", Dimension.UNIT, "por unidad", Dimension.SERVICE, "por servicio", Dimension.STATION,
+            "por módulo", Dimension.OPERATOR, "por funcionario");
     private static final String[] UNIT_NAMES = {"Tránsito", "Permisos de Circulación", "Registro Social", "Desarrollo Social",
         "Rentas y Patentes", "Obras", "Aseo", "Salud", "Educación", "Vivienda", "Juzgado de Policía Local", "Cultura",
         "Deportes", "Medio Ambiente", "Seguridad", "Turismo"};
@@ -84,11 +92,15 @@ public final class StatisticsGenerator {
         int days = Integer.parseInt(option(args, "--days", "365"));
         int units = Integer.parseInt(option(args, "--units", "12"));
         boolean benchmarkOnly = Arrays.asList(args).contains("--benchmark-only");
+        boolean factsOnly = Arrays.asList(args).contains("--facts-only");
         try (Connection c = connect()) {
-            if (!benchmarkOnly) {
+            if (!benchmarkOnly && !factsOnly) {
                 new StatisticsGenerator(seed, tickets, from, days, units).generate(c);
             }
-            benchmark(c, new Period(from, from.plusDays(days - 1)));
+            if (!factsOnly) {
+                benchmark(c, new Period(from, from.plusDays(days - 1)));
+            }
+            facts(c, from.plusDays(days + 30));
         }
     }
 
@@ -379,6 +391,80 @@ public final class StatisticsGenerator {
     }
 
     /**
+     * Times what feeding the aggregates adds to a ticket: its issue's statement and its attention's (the
+     * dearer one: sums, maximum and histograms), each in a transaction of its own as in production (the
+     * statement timed, not the commit, which the ticket's transaction pays anyway), for
+     * tickets of a day after the data spread over the generated desks and services; the day is removed after.
+     */
+    static void facts(Connection c, LocalDate day) throws SQLException {
+        List<UUID[]> desks = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("""
+                        SELECT e.unidad_id, s.id, e.id FROM estaciones e JOIN servicios s ON s.unidad_id = e.unidad_id
+                        ORDER BY 1, 2, 3""")) {
+            while (r.next()) {
+                desks.add(new UUID[] {r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class)});
+            }
+        }
+        if (desks.isEmpty()) {
+            say("No hay módulos para medir los hechos.");
+            return;
+        }
+        Random random = new Random(7);
+        int tickets = 3000;
+        long[] issue = new long[tickets];
+        long[] finish = new long[tickets];
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement issued = c.prepareStatement(TicketFactsAccess.issued());
+                PreparedStatement finished = c.prepareStatement(TicketFactsAccess.finished())) {
+            Instant opening = day.atTime(8, 30).atZone(ZONE).toInstant();
+            for (int i = 0; i < tickets; i++) {
+                UUID[] desk = desks.get(random.nextInt(desks.size()));
+                FactWriterAccess.bind(issued, day, desk[0], desk[1], i % 7 == 0 ? 1 : 0, 0, 0);
+                long t = System.nanoTime();
+                issued.executeUpdate();
+                issue[i] = System.nanoTime() - t;
+                c.commit();
+                Instant queued = opening.plusSeconds(i * 6L);
+                Instant called = queued.plusSeconds(random.nextInt(3600));
+                Instant started = called.plusSeconds(30);
+                Instant end = started.plusSeconds(60 + random.nextInt(1200));
+                FactWriterAccess.bind(finished, day, desk[0], desk[1], desk[2], end, i % 7 == 0, false, queued,
+                        called, started, end);
+                t = System.nanoTime();
+                finished.executeUpdate();
+                finish[i] = System.nanoTime() - t;
+                c.commit();
+            }
+        } finally {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM estadisticas_turnos WHERE fecha = ?");
+                    PreparedStatement e = c.prepareStatement("DELETE FROM estadisticas WHERE fecha = ?")) {
+                s.setObject(1, day);
+                s.executeUpdate();
+                e.setObject(1, day);
+                e.executeUpdate();
+            }
+            c.commit();
+            c.setAutoCommit(autoCommit);
+        }
+        say("Hechos: %,d turnos de un día en %d módulos×servicios, cada uno en su transacción (la sentencia, sin el commit):",
+                tickets, desks.size());
+        say("  emisión  %.2f ms de mediana, %.2f ms de media", median(issue), mean(issue));
+        say("  atención %.2f ms de mediana, %.2f ms de media", median(finish), mean(finish));
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    private static double mean(long[] nanos) {
+        return Arrays.stream(nanos).average().orElse(0) / 1e6;
+    }
+
+    /**
      * Times what the statistics screen asks for, with its own queries ({@link Summaries}), on the whole
      * period: for each view, the split's rows and their totals per period, tickets and bookings, as
      * {@code Statistics.report} reads them; the median of five runs after one to warm up.
@@ -408,15 +494,22 @@ public final class StatisticsGenerator {
         say("Benchmark de la pantalla de estadísticas: %,d turnos, %,d filas de agregados", tickets, rows);
         LocalDate lastMonth = year.to().withDayOfMonth(1);
         Period month = new Period(lastMonth, year.to());
-        List<Object[]> views = List.of(
-                new Object[] {"municipio, un año por mes, por unidad", year, Grouping.MONTH, Dimension.UNIT, null, null},
-                new Object[] {"municipio, un año por semana, por servicio", year, Grouping.WEEK, Dimension.SERVICE, null, null},
-                new Object[] {"municipio, un año por día, por servicio", year, Grouping.DAY, Dimension.SERVICE, null, null},
-                new Object[] {"municipio, un año por día, por funcionario", year, Grouping.DAY, Dimension.OPERATOR, null, null},
-                new Object[] {"una unidad, un mes por día, por módulo", month, Grouping.DAY, Dimension.STATION, unit, null},
-                new Object[] {"una unidad, un año por día, por funcionario", year, Grouping.DAY, Dimension.OPERATOR, unit, null},
-                new Object[] {"un servicio, un año por día, sin desglose", year, Grouping.DAY, Dimension.TOTAL, unit, service});
-        say("%-48s %10s %8s", "vista (totales por período + desglose)", "mediana", "filas");
+        List<Object[]> views = new ArrayList<>();
+        // every grouping and split the screen offers, for the whole municipality, over the year and a month
+        for (Period period : List.of(year, month)) {
+            for (Grouping grouping : Grouping.values()) {
+                for (Dimension dimension : Dimension.values()) {
+                    views.add(new Object[] {"municipio, " + (period == year ? "un año" : "un mes") + " por "
+                            + GROUPING_NAMES.get(grouping) + ", " + DIMENSION_NAMES.get(dimension), period, grouping,
+                            dimension, null, null});
+                }
+            }
+        }
+        views.add(new Object[] {"una unidad, un mes por día, por módulo", month, Grouping.DAY, Dimension.STATION, unit, null});
+        views.add(new Object[] {"una unidad, un año por día, por funcionario", year, Grouping.DAY, Dimension.OPERATOR, unit, null});
+        views.add(new Object[] {"un servicio, un año por día, por funcionario", year, Grouping.DAY, Dimension.OPERATOR, unit, service});
+        views.add(new Object[] {"un servicio, un año por día, sin desglose", year, Grouping.DAY, Dimension.TOTAL, unit, service});
+        say("%-52s %10s %8s", "vista (totales por período + desglose)", "mediana", "filas");
         for (Object[] v : views) {
             SummaryQuery split = new SummaryQuery((Period) v[1], (Grouping) v[2], (Dimension) v[3], (UUID) v[4], (UUID) v[5]);
             SummaryQuery total = new SummaryQuery(split.period(), split.grouping(), Dimension.TOTAL, split.unitId(),
@@ -424,18 +517,20 @@ public final class StatisticsGenerator {
             long[] millis = new long[6];
             int answered = 0;
             for (int run = 0; run < millis.length; run++) {
-                // as Statistics.report: the split read once, its sums per period, the bookings of both
+                // as Statistics.report: the split read once with its bookings, its sums per period (the
+                // totals' bookings read alone for a split by station or operator)
                 long t = System.nanoTime();
-                List<Totals> read = Summaries.tickets(c, split);
-                answered = read.size() + Summaries.bookings(c, split).size();
+                Summaries.Read read = Summaries.read(c, split);
+                answered = read.tickets().size() + read.bookings().size();
                 if (split.dimension() != Dimension.TOTAL) {
-                    answered += Totals.perPeriod(read).size() + Summaries.bookings(c, total).size();
+                    answered += Totals.perPeriod(read.tickets()).size() + (split.dimension().inServiceDays()
+                            ? read.bookingsPerPeriod().size() : Summaries.bookings(c, total).size());
                 }
                 millis[run] = (System.nanoTime() - t) / 1_000_000;
             }
             long[] measured = Arrays.copyOfRange(millis, 1, millis.length);
             Arrays.sort(measured);
-            say("%-48s %7d ms %8d", v[0], measured[measured.length / 2], answered);
+            say("%-52s %7d ms %8d", v[0], measured[measured.length / 2], answered);
         }
     }
 }
