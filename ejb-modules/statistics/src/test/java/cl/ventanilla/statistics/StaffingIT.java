@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.cache.Invalidations;
-import cl.ventanilla.kernel.testing.ModuleDeployment;
 import cl.ventanilla.statistics.boundary.Staffing;
 import cl.ventanilla.statistics.entity.StaffingAdvice;
 import cl.ventanilla.statistics.entity.StaffingAdvice.Hour;
@@ -19,7 +18,6 @@ import cl.ventanilla.statistics.entity.StaffingQuery;
 import cl.ventanilla.statistics.entity.StatisticsException;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -58,14 +56,7 @@ class StaffingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ModuleDeployment.of("staffing-it.war", "cl.ventanilla.statistics")
-                .addPackages(true, "cl.ventanilla.queue")
-                .addPackage("cl.ventanilla.appointments.entity")
-                .addClass(ConfigurationReadModel.class)
-                .addAsResource(new File("../queue/src/main/resources/META-INF/persistence.xml"), "META-INF/persistence.xml")
-                .addAsResource("cl/ventanilla/queue/Messages.properties")
-                .addAsResource("cl/ventanilla/queue/Messages_es.properties")
-                .addAsResource("cl/ventanilla/queue/Messages_en.properties");
+        return StatisticsDeployment.of("staffing-it.war");
     }
 
     @Inject

@@ -14,7 +14,6 @@ import cl.ventanilla.appointments.entity.AppointmentSummary;
 import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.cache.Invalidations;
-import cl.ventanilla.kernel.testing.ModuleDeployment;
 import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketFinished;
@@ -30,7 +29,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -85,16 +83,7 @@ class StatisticsIT {
 
     @Deployment
     static WebArchive deployment() {
-        // the queue (its boundary fires the facts, its persistence unit is the only one of the archive), the
-        // configuration's read model it reads, and the appointments' fact records
-        return ModuleDeployment.of("statistics-it.war", "cl.ventanilla.statistics")
-                .addPackages(true, "cl.ventanilla.queue")
-                .addPackage("cl.ventanilla.appointments.entity")
-                .addClass(ConfigurationReadModel.class)
-                .addAsResource(new File("../queue/src/main/resources/META-INF/persistence.xml"), "META-INF/persistence.xml")
-                .addAsResource("cl/ventanilla/queue/Messages.properties")
-                .addAsResource("cl/ventanilla/queue/Messages_es.properties")
-                .addAsResource("cl/ventanilla/queue/Messages_en.properties");
+        return StatisticsDeployment.of("statistics-it.war");
     }
 
     @Inject

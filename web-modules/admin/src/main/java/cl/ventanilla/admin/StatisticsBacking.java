@@ -115,13 +115,9 @@ public class StatisticsBacking {
                 : statistics.units().stream().filter(u -> u.id().equals(period.unitId())).map(UnitView::name)
                         .findFirst().orElse(period.unitId().toString());
         return new StatisticsSummary(scope, period.period().from(), period.period().to(), services.stream()
-                .map(r -> new ServiceFigures(r.name() == null ? "–" : r.name(), (int) r.issued(), (int) r.served(),
-                        (int) r.noShows(), minutesOf(r.meanWait()), minutesOf(r.p90Wait()), r.shareWithinSla()))
+                .map(r -> ServiceFigures.measured(r.name(), r.issued(), r.served(), r.noShows(), r.meanWait(),
+                        r.p90Wait(), r.shareWithinSla()))
                 .toList());
-    }
-
-    private static double minutesOf(Integer seconds) {
-        return seconds == null ? 0 : seconds / 60.0;
     }
 
     /** Whether this request asked for the summary and the assistant wrote one. */

@@ -20,5 +20,16 @@ public record StatisticsSummary(String scope, LocalDate from, LocalDate to, List
     /** One service's figures in the period. */
     public record ServiceFigures(String service, int issued, int served, int noShows, double meanWaitMinutes,
             double p90WaitMinutes, Double withinSla) {
+
+        /** From the statistics' counts and waits in seconds (null when nobody waited); a service without a name is "–". */
+        public static ServiceFigures measured(String service, long issued, long served, long noShows,
+                Integer meanWaitSeconds, Integer p90WaitSeconds, Double withinSla) {
+            return new ServiceFigures(service == null ? "–" : service, (int) issued, (int) served, (int) noShows,
+                    minutes(meanWaitSeconds), minutes(p90WaitSeconds), withinSla);
+        }
+
+        private static double minutes(Integer seconds) {
+            return seconds == null ? 0 : seconds / 60.0;
+        }
     }
 }

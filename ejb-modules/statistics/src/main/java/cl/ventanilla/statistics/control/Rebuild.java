@@ -65,42 +65,33 @@ public class Rebuild {
     static final String DELETE_SERVICE_DAYS = "DELETE FROM estadisticas WHERE fecha BETWEEN ? AND ?";
 
     /** Each service's day: the sum of its fine rows. */
-    static final String SERVICE_DAYS = """
-            INSERT INTO estadisticas (fecha, unidad_id, servicio_id, emitidos, emitidos_preferenciales,
-                   emitidos_agendamiento, atendidos, atendidos_preferenciales, atendidos_agendamiento,
-                   atendidos_dentro_sla, no_se_presento, transferidos, transferidos_entrantes, espera_total_seg,
-                   espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
-                   histograma_espera, histograma_espera_preferencial, histograma_atencion)
-            SELECT fecha, unidad_id, servicio_id, sum(emitidos), sum(emitidos_preferenciales),
-                   sum(emitidos_agendamiento), sum(atendidos), sum(atendidos_preferenciales),
-                   sum(atendidos_agendamiento), sum(atendidos_dentro_sla), sum(no_se_presento), sum(transferidos),
-                   sum(transferidos_entrantes), sum(espera_total_seg), sum(espera_preferencial_seg),
-                   sum(espera_agendamiento_seg), max(espera_maxima_seg), sum(atencion_total_seg), """
-            + Histogram.sumSql("histograma_espera") + ", " + Histogram.sumSql("histograma_espera_preferencial") + ", "
-            + Histogram.sumSql("histograma_atencion") + """
-
-            FROM estadisticas_turnos WHERE fecha BETWEEN ? AND ?
-            GROUP BY fecha, unidad_id, servicio_id""";
+    static final String SERVICE_DAYS = sumOfFineRows("estadisticas", "unidad_id, servicio_id");
 
     static final String DELETE_STATION_DAYS = "DELETE FROM estadisticas_estaciones WHERE fecha BETWEEN ? AND ?";
 
     /** Each station's and operator's day: the sum of its fine rows over the services. */
-    static final String STATION_DAYS = """
-            INSERT INTO estadisticas_estaciones (fecha, unidad_id, estacion_id, usuario_id, emitidos,
-                   emitidos_preferenciales, emitidos_agendamiento, atendidos, atendidos_preferenciales,
-                   atendidos_agendamiento, atendidos_dentro_sla, no_se_presento, transferidos, transferidos_entrantes,
-                   espera_total_seg, espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg,
-                   atencion_total_seg, histograma_espera, histograma_espera_preferencial, histograma_atencion)
-            SELECT fecha, unidad_id, estacion_id, usuario_id, sum(emitidos), sum(emitidos_preferenciales),
-                   sum(emitidos_agendamiento), sum(atendidos), sum(atendidos_preferenciales),
-                   sum(atendidos_agendamiento), sum(atendidos_dentro_sla), sum(no_se_presento), sum(transferidos),
-                   sum(transferidos_entrantes), sum(espera_total_seg), sum(espera_preferencial_seg),
-                   sum(espera_agendamiento_seg), max(espera_maxima_seg), sum(atencion_total_seg), """
-            + Histogram.sumSql("histograma_espera") + ", " + Histogram.sumSql("histograma_espera_preferencial") + ", "
-            + Histogram.sumSql("histograma_atencion") + """
+    static final String STATION_DAYS = sumOfFineRows("estadisticas_estaciones", "unidad_id, estacion_id, usuario_id");
 
-            FROM estadisticas_turnos WHERE fecha BETWEEN ? AND ?
-            GROUP BY fecha, unidad_id, estacion_id, usuario_id""";
+    /** The rows of a coarser aggregate, keyed by the day and {@code keys}: the sums of the fine rows they hold. */
+    private static String sumOfFineRows(String table, String keys) {
+        return "INSERT INTO " + table + " (fecha, " + keys + """
+                , emitidos, emitidos_preferenciales,
+                       emitidos_agendamiento, atendidos, atendidos_preferenciales, atendidos_agendamiento,
+                       atendidos_dentro_sla, no_se_presento, transferidos, transferidos_entrantes, espera_total_seg,
+                       espera_preferencial_seg, espera_agendamiento_seg, espera_maxima_seg, atencion_total_seg,
+                       histograma_espera, histograma_espera_preferencial, histograma_atencion)
+                SELECT fecha, """ + keys + """
+                , sum(emitidos), sum(emitidos_preferenciales),
+                       sum(emitidos_agendamiento), sum(atendidos), sum(atendidos_preferenciales),
+                       sum(atendidos_agendamiento), sum(atendidos_dentro_sla), sum(no_se_presento), sum(transferidos),
+                       sum(transferidos_entrantes), sum(espera_total_seg), sum(espera_preferencial_seg),
+                       sum(espera_agendamiento_seg), max(espera_maxima_seg), sum(atencion_total_seg), """
+                + Histogram.sumSql("histograma_espera") + ", " + Histogram.sumSql("histograma_espera_preferencial") + ", "
+                + Histogram.sumSql("histograma_atencion") + """
+
+                FROM estadisticas_turnos WHERE fecha BETWEEN ? AND ?
+                GROUP BY fecha, """ + keys;
+    }
 
     static final String BOOKINGS = """
             INSERT INTO estadisticas (unidad_id, servicio_id, fecha, agendamientos_reservados, agendamientos_atendidos,

@@ -105,15 +105,10 @@ public class StatisticsResource {
                         .findFirst().orElse(query.unitId().toString());
         WrittenSummary written = assistant.summarize(new StatisticsSummary(scope, query.period().from(),
                 query.period().to(), statistics.perService(query).stream()
-                        .map(r -> new ServiceFigures(r.name() == null ? "–" : r.name(), (int) r.issued(),
-                                (int) r.served(), (int) r.noShows(), minutes(r.meanWait()), minutes(r.p90Wait()),
-                                r.shareWithinSla()))
+                        .map(r -> ServiceFigures.measured(r.name(), r.issued(), r.served(), r.noShows(), r.meanWait(),
+                                r.p90Wait(), r.shareWithinSla()))
                         .toList()));
         return new WrittenView(query.period(), written.text(), written.available(), written.available());
-    }
-
-    private static double minutes(Integer seconds) {
-        return seconds == null ? 0 : seconds / 60.0;
     }
 
     @POST
