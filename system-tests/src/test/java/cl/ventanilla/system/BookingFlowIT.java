@@ -66,7 +66,7 @@ class BookingFlowIT extends SystemTest {
             citizen.clickId("ver");
             assertEquals(code, citizen.driver().findElement(By.id("codigo-reserva")).getText().strip());
             citizen.clickId("cambiar");
-            chooseFirstFreeDay(citizen, By.cssSelector("a[data-dia]"), "mes-siguiente");
+            chooseLaterFreeDay(citizen, "mes-siguiente");
             citizen.click(By.cssSelector("label[for='hora-1']"));
             citizen.screenshot("24-reserva-cambio");
             citizen.clickId("confirmar-cambio");
@@ -138,6 +138,22 @@ class BookingFlowIT extends SystemTest {
             browser.clickId(nextMonth);
         }
         throw new AssertionError("no bookable day in three months: " + browser.text());
+    }
+
+    /**
+     * The last free day of the first month that offers two or more: a day after the first free one (which the
+     * booking took, maybe today with its last slot), so a whole day of slots other than the booking's.
+     */
+    private static void chooseLaterFreeDay(Browser browser, String nextMonth) {
+        for (int month = 0; month < 3; month++) {
+            List<org.openqa.selenium.WebElement> days = browser.driver().findElements(By.cssSelector("a[data-dia]"));
+            if (days.size() >= 2) {
+                browser.clickAndWait(By.cssSelector("a[data-dia='" + days.get(days.size() - 1).getAttribute("data-dia") + "']"));
+                return;
+            }
+            browser.clickId(nextMonth);
+        }
+        throw new AssertionError("no two bookable days in a month in three months: " + browser.text());
     }
 
     private static boolean mime(Part part, String type) {
