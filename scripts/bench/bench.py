@@ -159,6 +159,7 @@ class Bench:
         self.db = Db(args.db_host, args.db_port, args.db_user, args.db_name)
         self.api = Api(args.url)
         self.results = []
+        self.days = []
 
     # ---- the demo municipality, as the bench uses it -------------------------------------------------------
     def prepare(self):
@@ -440,13 +441,26 @@ def main():
         "admin-password"))
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "5")), help="seconds per measurement")
     parser.add_argument("--connections", default=os.environ.get("BENCH_CONNECTIONS", "1,8,32"))
-    parser.add_argument("--workloads", default=os.environ.get("BENCH_WORKLOADS", "live,me,ticket,desk,snapshot,calendar,booking,deep"))
+    parser.add_argument("--workloads", default=os.environ.get("BENCH_WORKLOADS", "live,me,ticket,desk,snapshot,calendar,booking,deep,day"))
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--desk-prefill", type=int, default=6000)
     parser.add_argument("--deep", type=int, default=10000, help="tickets waiting in the deep-queue run")
     parser.add_argument("--bookings", type=int, default=400, help="bookings prepared per booking measurement")
     parser.add_argument("--rut-base", type=int, default=30_000_000)
     parser.add_argument("--no-pgbench", action="store_true")
+    parser.add_argument("--day-speeds", default=os.environ.get("BENCH_DAY_SPEEDS", "100"),
+                        help="the replayed day's speeds, each optionally @HH:MM-HH:MM for a window of the day "
+                             "(e.g. 100,10@09:30-10:30,1@10:00-10:10)")
+    parser.add_argument("--day-window", default="08:30-16:30", help="the part of the day replayed by default")
+    parser.add_argument("--day-seed", type=int, default=int(os.environ.get("BENCH_DAY_SEED", "20261207")))
+    parser.add_argument("--day-citizens", type=int, default=5000)
+    parser.add_argument("--day-units", type=int, default=10)
+    parser.add_argument("--day-desks", type=int, default=40)
+    parser.add_argument("--day-appointments", type=float, default=0.30, help="share of citizens with a booking")
+    parser.add_argument("--day-utilisation", type=float, default=0.85,
+                        help="how busy the desks are over the day (service times are scaled to it)")
+    parser.add_argument("--day-overtime", type=int, default=3600,
+                        help="seconds of the day the desks go on serving after the last arrival")
     parser.add_argument("--server-pid", type=int, help="the application server's process (default: whoever listens on the URL's port)")
     parser.add_argument("--db-pid", type=int, help="the PostgreSQL postmaster (default: whoever listens on --db-port)")
     parser.add_argument("--label", default=os.environ.get("BENCH_LABEL", ""))
@@ -479,6 +493,17 @@ def main():
                     "URL": args.url, "BENCH_PATHS": f"/api/queue/units/{bench.unit}/snapshot"}), note=label)
                 bench.desk(8, prefill=max(waiting, args.desk_prefill), note=label)
             continue
+        if workload == "day":
+            # the municipal day, replayed: every speed asked, each over its window of the day
+            import day  # noqa: PLC0415
+            for spec in args.day_speeds.split(","):
+                speed, _, window = spec.partition("@")
+                replay = day.DayReplay(bench, args, float(speed), day.parse_window(window or args.day_window),
+                                       args.day_seed)
+                result = replay.run()
+                bench.days.append(result)
+                log(day.format_day(result))
+            continue
         for c in connections:
             getattr(bench, workload)(c)
     bench.reset_day()
@@ -487,11 +512,15 @@ def main():
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     report = {"label": args.label, "at": datetime.datetime.now().isoformat(timespec="seconds"),
               "seconds_per_measurement": args.duration, "machine": machine(), "url": args.url,
-              "elapsed_s": round(time.time() - started), "results": bench.results}
+              "elapsed_s": round(time.time() - started), "results": bench.results, "days": bench.days}
     path = os.path.join(args.out, f"bench-{stamp}.json")
     with open(path, "w") as f:
         json.dump(report, f, indent=2, ensure_ascii=False)
-    print(markdown(bench.results))
+    if bench.results:
+        print(markdown(bench.results))
+    if bench.days:
+        import day  # noqa: PLC0415
+        print("\n".join(day.format_day(d) for d in bench.days))
     print(f"\n{report['machine']['cpu']}, {report['machine']['cores']} núcleos; {path}")
 
 

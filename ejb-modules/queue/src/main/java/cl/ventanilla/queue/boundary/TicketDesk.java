@@ -10,6 +10,8 @@ import cl.ventanilla.queue.control.Queues;
 import cl.ventanilla.queue.control.StaffScope;
 import cl.ventanilla.queue.control.TicketNumbering;
 import cl.ventanilla.queue.control.WaitEstimator;
+import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
+import cl.ventanilla.queue.control.WaitEstimator.Inputs;
 import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.CallOrder;
@@ -109,9 +111,12 @@ public class TicketDesk {
     @Inject
     Event<TicketTransferred> transferred;
 
-    /** A new ticket with what the kiosk prints: the people ahead and the estimated wait. */
+    /**
+     * A new ticket with what the kiosk prints: the people ahead and the estimated wait in whole minutes
+     * (rounded up), and the same range in seconds for clients that count down or measure the promise.
+     */
     public record IssuedTicket(Ticket ticket, String serviceName, int peopleAhead, int waitMinutesP50,
-            int waitMinutesP90) {
+            int waitMinutesP90, long waitSecondsP50, long waitSecondsP90) {
     }
 
     /**
@@ -175,13 +180,16 @@ public class TicketDesk {
     private IssuedTicket issue(Ticket ticket, ServiceInfo service, Instant now) {
         Observation queue = estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id());
         int peopleAhead = queue.waiting();
-        WaitRange wait = estimator.estimate(queue.inputs(peopleAhead, settings.stationsAttending(service.id()),
-                Duration.ofMinutes(service.averageMinutes())));
+        Inputs inputs = queue.inputs(peopleAhead, settings.stationsAttending(service.id()),
+                Duration.ofMinutes(service.averageMinutes()));
+        WaitRange wait = estimator.estimate(inputs);
+        ExactRange exact = estimator.exactly(inputs);
         ticket.promised(peopleAhead, wait.p50Minutes(), wait.p90Minutes());
         em.persist(ticket);
         em.persist(TicketLogEntry.of(ticket, Type.EMITIDO, now));
         issued.fire(TicketIssued.of(ticket, peopleAhead, now));
-        return new IssuedTicket(ticket, service.name(), peopleAhead, wait.p50Minutes(), wait.p90Minutes());
+        return new IssuedTicket(ticket, service.name(), peopleAhead, wait.p50Minutes(), wait.p90Minutes(),
+                exact.p50Seconds(), exact.p90Seconds());
     }
 
     private Booking bookingFor(String codeOrRut, Instant now, LocalDate day) {

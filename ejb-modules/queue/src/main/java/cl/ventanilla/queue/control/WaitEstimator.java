@@ -138,6 +138,16 @@ public class WaitEstimator {
 
     /** The estimate from its inputs; see the class comment for the method. */
     public WaitRange estimate(Inputs in) {
+        ExactRange exact = exactly(in);
+        return new WaitRange((int) Math.ceil(exact.p50Seconds() / 60.0), (int) Math.ceil(exact.p90Seconds() / 60.0));
+    }
+
+    /** The range in whole seconds (rounded up), which the whole minutes a citizen is shown are rounded up from. */
+    public record ExactRange(long p50Seconds, long p90Seconds) {
+    }
+
+    /** The estimate in seconds: what the kiosk's whole minutes are rounded up from. */
+    public ExactRange exactly(Inputs in) {
         List<Duration> sample = in.recentServiceTimes();
         double mean;
         double deviation;
@@ -158,7 +168,7 @@ public class WaitEstimator {
                 in.headOfLine().map(WaitEstimator::minutes).orElse(0.0));
         double p50 = Math.max(qlP50, history);
         double p90 = Math.max(Math.max(qlP90, p50), 1.25 * history);
-        return new WaitRange((int) Math.ceil(p50), (int) Math.ceil(p90));
+        return new ExactRange((long) Math.ceil(p50 * 60), (long) Math.ceil(p90 * 60));
     }
 
     private static double minutes(Duration duration) {
