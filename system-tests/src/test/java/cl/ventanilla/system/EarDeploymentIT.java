@@ -52,6 +52,7 @@ class EarDeploymentIT extends SystemTest {
             assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/hibernate-core")), entries::toString);
             assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/flyway-core")), entries::toString);
             assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/jedis")), entries::toString);
+            assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/jose4j")), entries::toString);
         }
     }
 

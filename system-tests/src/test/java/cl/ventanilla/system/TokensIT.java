@@ -11,19 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.HashUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Only tokens Ventanilla signed, unchanged and current, open the API and the screens; a logout at
- * /auth/ ends the session for every screen and for the API.
+ * /auth/ ends the session for every screen and for the API. Every refused bearer token gets a 401
+ * problem in the caller's language saying whether it is not to be trusted, expired or ended; each forged
+ * token differs from an accepted one ({@link #theSameClaimsSignedWithVentanillasKeyAreAccepted}) in one
+ * thing only. The server started with a previous key listed in {@code VENTANILLA_JWT_VERIFICATION_KEYS}
+ * ({@link #previousKey}).
  */
 class TokensIT extends SystemTest {
 
@@ -120,6 +134,62 @@ class TokensIT extends SystemTest {
         assertEquals(302, page("/admin/", supervisor));
     }
 
+    @Test
+    void aPreviousKeyStillListedIsAccepted() throws Exception {
+        Path previous = previousKey(Path.of(System.getProperty("ventanilla.home")));
+        PrivateKey key = privateKey(previous.resolveSibling("jwt-anterior-privada.pem"));
+        String token = sign(key, claims(Instant.now().plusSeconds(600)));
+        assertEquals(200, users(token), "signed before the rotation, listed in VENTANILLA_JWT_VERIFICATION_KEYS");
+        assertEquals(200, page("/admin/", token));
+    }
+
+    @Test
+    void refusedTokensGetAProblemSayingWhyInSpanishOrEnglish() throws Exception {
+        // each differs from theSameClaimsSignedWithVentanillasKeyAreAccepted in one thing
+        refused(sign(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate(),
+                claims(Instant.now().plusSeconds(600))), "auth.tokenInvalid");
+        String[] good = ventanillas(claims -> claims).split("\\.");
+        String promoted = encode(Json.createObjectBuilder(decode(good[1]))
+                .add("groups", Json.createArrayBuilder().add("ADMIN").add("SUPERVISOR")).build().toString());
+        refused(good[0] + "." + promoted + "." + good[2], "auth.tokenInvalid");
+        refused(ventanillas(claims -> claims.add("iss", "https://otra.municipalidad.cl")), "auth.tokenInvalid");
+        refused(ventanillas(claims -> claims.add("aud", "otra-aplicacion")), "auth.tokenInvalid");
+        refused(ventanillas(claims -> claims.add("nbf", Instant.now().plusSeconds(3600).getEpochSecond())), "auth.tokenInvalid");
+        refused(ventanillas(claims -> claims.add("exp", Instant.now().minusSeconds(600).getEpochSecond())), "auth.tokenExpired");
+        refused("esto.no.es-un-token", "auth.tokenInvalid");
+    }
+
+    @Test
+    void aKidNoKeyHasIsRefused() throws Exception {
+        String token = ventanillas(claims -> claims);
+        String[] parts = token.split("\\.");
+        JsonObject header = Json.createObjectBuilder(decode(parts[0])).add("kid", "clave-retirada").build();
+        // the signature stays Ventanilla's: only the kid names no key the server holds
+        refused(encode(header.toString()) + "." + parts[1] + "." + parts[2], "auth.tokenInvalid");
+    }
+
+    @Test
+    void noneAndAnHmacKeyedWithThePublicKeyAreRefused() throws Exception {
+        String kid = kid(ventanillaKey());
+        String payload = encode(claims(Instant.now().plusSeconds(600)).toString());
+        refused(encode("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + payload + ".", "auth.tokenInvalid");
+        byte[] publicPem = Files.readAllBytes(Path.of(System.getProperty("ventanilla.home"), "keys/jwt-public.pem"));
+        String input = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + payload;
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(publicPem, "HmacSHA256"));
+        String confused = input + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(hmac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        refused(confused, "auth.tokenInvalid");
+    }
+
+    @Test
+    void aTokenAfterItsLogoutSaysTheSessionEnded() throws Exception {
+        String token = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
+        assertEquals(200, users(token));
+        assertEquals(204, server.send("POST", "/api/auth/logout", "", "Authorization", "Bearer " + token).statusCode());
+        refused(token, "auth.sessionEnded");
+    }
+
     private static int users(String token) throws Exception {
         return server.get("/api/auth/users", "Authorization", "Bearer " + token).statusCode();
     }
@@ -132,6 +202,7 @@ class TokensIT extends SystemTest {
     private static JsonObject claims(Instant expiry) throws Exception {
         return Json.createObjectBuilder()
                 .add("iss", "https://ventanilla.local")
+                .add("aud", "ventanilla")
                 .add("sub", Database.string("SELECT id::text FROM usuarios WHERE rut = '" + Accounts.ADMIN_RUT + "'"))
                 .add("upn", Accounts.ADMIN_RUT)
                 .add("preferred_username", Accounts.ADMIN_RUT)
@@ -143,17 +214,77 @@ class TokensIT extends SystemTest {
     }
 
     private static PrivateKey ventanillaKey() throws Exception {
-        Path file = Path.of(System.getProperty("ventanilla.home"), "keys/jwt-private.pem");
+        return privateKey(Path.of(System.getProperty("ventanilla.home"), "keys/jwt-private.pem"));
+    }
+
+    private static PrivateKey privateKey(Path file) throws Exception {
         String base64 = Files.readString(file).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
+    /**
+     * The public half of a key pair made for the tests under the server's home, as if it had signed before
+     * a rotation; its private half stays beside it for {@link #aPreviousKeyStillListedIsAccepted}.
+     */
+    static Path previousKey(Path home) throws Exception {
+        Path privateKey = home.resolve("keys/jwt-anterior-privada.pem");
+        Path publicKey = home.resolve("keys/jwt-anterior-publica.pem");
+        if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
+            Files.createDirectories(privateKey.getParent());
+            KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        }
+        return publicKey;
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    /** The key's id as Ventanilla names it: the RFC 7638 thumbprint of its public key. */
+    private static String kid(PrivateKey key) throws Exception {
+        RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
+        RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        return new RsaJsonWebKey(publicKey).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
+    }
+
+    /** RS256 with the key's id in the header, as Ventanilla signs. */
     private static String sign(PrivateKey key, JsonObject claims) throws Exception {
-        String unsigned = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claims.toString());
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update(unsigned.getBytes(StandardCharsets.US_ASCII));
-        return unsigned + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toString());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKeyIdHeaderValue(kid(key));
+        jws.setKey(key);
+        return jws.getCompactSerialization();
+    }
+
+    /** The demo administrator's claims for ten more minutes, changed by {@code change}, signed by Ventanilla. */
+    private static String ventanillas(UnaryOperator<JsonObjectBuilder> change) throws Exception {
+        return sign(ventanillaKey(), change.apply(Json.createObjectBuilder(claims(Instant.now().plusSeconds(600)))).build());
+    }
+
+    /** The API's answer to a bearer token, asked in Spanish (no Accept-Language) and in English. */
+    private static void refused(String token, String code) throws Exception {
+        HttpResponse<String> spanish = server.get("/api/auth/users", "Authorization", "Bearer " + token);
+        HttpResponse<String> english = server.get("/api/auth/users", "Authorization", "Bearer " + token,
+                "Accept-Language", "en");
+        for (HttpResponse<String> answer : java.util.List.of(spanish, english)) {
+            assertEquals(401, answer.statusCode(), answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    answer.headers().toString());
+            assertTrue(answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), answer.headers().toString());
+            JsonObject problem = VentanillaServer.json(answer.body()).asJsonObject();
+            assertEquals(code, problem.getString("code"), answer.body());
+            assertEquals(401, problem.getInt("status"));
+        }
+        String detail = VentanillaServer.json(spanish.body()).asJsonObject().getString("detail");
+        String detailEn = VentanillaServer.json(english.body()).asJsonObject().getString("detail");
+        assertTrue(detail.contains("Inicie sesión nuevamente"), detail);
+        assertTrue(detailEn.contains("Please sign in again"), detailEn);
     }
 
     private static String encode(String json) {

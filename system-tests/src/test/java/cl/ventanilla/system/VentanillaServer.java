@@ -59,6 +59,8 @@ final class VentanillaServer implements ExtensionContext.Store.CloseableResource
             environment.put("GEMINI_MODEL", FakeGemini.MODEL);
             environment.put("GEMINI_BASE_URL", "http://127.0.0.1:" + (portBase + 31));
             environment.put("GEMINI_TIMEOUT", "5000");
+            // a key rotated out before this start: its tokens stay valid while it is listed (TokensIT)
+            environment.put("VENTANILLA_JWT_VERIFICATION_KEYS", TokensIT.previousKey(home).toString());
             // the domain survives between runs in target/; its log should tell only about this run
             java.nio.file.Files.deleteIfExists(home.resolve("payara6/glassfish/domains/ventanilla/logs/server.log"));
             running = new VentanillaServer(Launcher.start(environment, home, root, portBase));

@@ -70,7 +70,7 @@ class AuthenticationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ModuleDeployment.of("auth-it.war", "cl.ventanilla.auth");
+        return ModuleDeployment.of("auth-it.war", "cl.ventanilla.auth", "org.bitbucket.b_c:jose4j");
     }
 
     @Inject

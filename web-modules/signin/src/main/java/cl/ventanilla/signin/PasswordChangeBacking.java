@@ -2,7 +2,6 @@ package cl.ventanilla.signin;
 
 import cl.ventanilla.auth.boundary.Accounts;
 import cl.ventanilla.auth.boundary.TokenAuthentication;
-import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
 import cl.ventanilla.faces.Feedback;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The signed-in person replaces their password (required after an administrator chose it). */
 @Named
@@ -35,10 +35,10 @@ public class PasswordChangeBacking {
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
                 return;
             }
-            VerifiedToken caller = (VerifiedToken) ((jakarta.servlet.http.HttpServletRequest) external.getRequest())
+            JsonWebToken caller = (JsonWebToken) ((jakarta.servlet.http.HttpServletRequest) external.getRequest())
                     .getAttribute(TokenAuthentication.TOKEN);
-            accounts.changePassword(UUID.fromString(caller.subject()), current, newPassword);
-            external.redirect(Destinations.after(caller.roles(), next));
+            accounts.changePassword(UUID.fromString(caller.getSubject()), current, newPassword);
+            external.redirect(Destinations.after(caller.getGroups(), next));
             faces.responseComplete();
         } catch (RuntimeException refused) {
             Feedback.problem(refused);

@@ -37,7 +37,7 @@ public class SignOutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         SessionCookie.read(request).flatMap(verifier::verify)
-                .ifPresent(token -> sessions.revoke(token.id(), token.expiresAt()));
+                .ifPresent(token -> sessions.revoke(token.getTokenID(), token.expiresAt()));
         sessionCookie.clear(request, response);
         request.logout();
         response.sendRedirect(request.getContextPath() + "/?salida=true");

@@ -1,7 +1,8 @@
 package cl.ventanilla.auth.boundary;
 
+import cl.ventanilla.auth.control.CallerToken;
 import cl.ventanilla.auth.control.TokenVerifier;
-import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
+import cl.ventanilla.auth.control.TokenVerifier.TokenRefused;
 import cl.ventanilla.kernel.DatabaseUnavailable;
 import cl.ventanilla.kernel.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one way in, for the REST API and every screen: a Ventanilla token (RS256, see {@link TokenVerifier}),
+ * The one way in, for the REST API and every screen: a Ventanilla token (RS256 JWT, see {@link TokenVerifier}),
  * as a bearer token on /api/ or in the session cookie on the screens. A valid, unrevoked token
  * authenticates the request with the person's RUT and roles; nothing is kept in an HTTP session, so any
  * instance of the cluster serves any request, and a login at /auth/ counts for every screen (single
@@ -27,7 +28,9 @@ import java.util.logging.Logger;
  *
  * <ul>
  * <li>A bad bearer token gets 401 — forged, expired, logged out, or of an account deactivated since;
- * no token leaves the request anonymous (public endpoints answer, protected ones refuse).</li>
+ * the request attribute {@link #REFUSAL} names which for the API's problem ({@code auth.tokenInvalid},
+ * {@code auth.tokenExpired}, {@code auth.sessionEnded}). No token leaves the request anonymous (public
+ * endpoints answer, protected ones refuse).</li>
  * <li>A protected page without a valid session sends the browser to /auth/ and back afterwards.</li>
  * <li>While the database cannot be reached (a switch-over) and the session cannot be checked: 503 with
  * Retry-After, never 500 and never a signed-out person.</li>
@@ -38,8 +41,15 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(TokenAuthentication.class.getName());
 
-    /** Request attribute with the {@link VerifiedToken} of an authenticated request. */
+    /**
+     * Request attribute with the caller of an authenticated request, an
+     * {@link org.eclipse.microprofile.jwt.JsonWebToken}.
+     */
     public static final String TOKEN = TokenAuthentication.class.getName() + ".token";
+    /** Request attribute with the problem code of a refused bearer token. */
+    public static final String REFUSAL = TokenAuthentication.class.getName() + ".refusal";
+    /** The problem code of a token whose session ended (logout) or whose account was deactivated. */
+    public static final String SESSION_ENDED = "auth.sessionEnded";
     public static final String LOGIN_PAGE = "/auth/";
     public static final String CHANGE_PASSWORD_PAGE = "/auth/cambiar-clave.xhtml";
 
@@ -92,16 +102,20 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         Optional<String> bearer = bearer(request);
         if (bearer.isPresent()) {
-            Optional<VerifiedToken> token = current(bearer.get());
-            if (token.isEmpty()) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"ventanilla\", error=\"invalid_token\"");
-                return context.responseUnauthorized();
+            CallerToken token;
+            try {
+                token = verifier.check(bearer.get());
+            } catch (TokenRefused refused) {
+                return refuse(request, response, context, refused.reason().code());
             }
-            return accept(request, context, token.get());
+            if (sessions.state(token.getTokenID(), token.getSubject()) == Sessions.State.ENDED) {
+                return refuse(request, response, context, SESSION_ENDED);
+            }
+            return accept(request, context, token);
         }
         Optional<String> cookie = SessionCookie.read(request);
-        Optional<VerifiedToken> session = cookie.flatMap(verifier::verify);
-        Sessions.State state = session.map(t -> sessions.state(t.id(), t.subject())).orElse(Sessions.State.ENDED);
+        Optional<CallerToken> session = cookie.flatMap(verifier::verify);
+        Sessions.State state = session.map(t -> sessions.state(t.getTokenID(), t.getSubject())).orElse(Sessions.State.ENDED);
         if (state != Sessions.State.ENDED) {
             if (state == Sessions.State.MUST_CHANGE_PASSWORD && !request.getRequestURI().startsWith(LOGIN_PAGE)
                     && !request.getRequestURI().contains("/jakarta.faces.resource/")) {
@@ -119,13 +133,16 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private AuthenticationStatus accept(HttpServletRequest request, HttpMessageContext context, VerifiedToken token) {
+    private AuthenticationStatus accept(HttpServletRequest request, HttpMessageContext context, CallerToken token) {
         request.setAttribute(TOKEN, token);
-        return context.notifyContainerAboutLogin(token.rut(), token.roles());
+        return context.notifyContainerAboutLogin(token.getName(), token.getGroups());
     }
 
-    private Optional<VerifiedToken> current(String token) {
-        return verifier.verify(token).filter(t -> sessions.state(t.id(), t.subject()) != Sessions.State.ENDED);
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String code) {
+        request.setAttribute(REFUSAL, code);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"ventanilla\", error=\"invalid_token\"");
+        return context.responseUnauthorized();
     }
 
     private static String target(HttpServletRequest request) {

@@ -1,125 +1,151 @@
 package cl.ventanilla.auth.control;
 
-import static cl.ventanilla.kernel.JsonText.JSON;
-
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
+import java.security.Key;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
- * Checks a Ventanilla token (RS256 JWT) the way MicroProfile JWT does for the REST API, for the screens
- * that carry it in the session cookie: signature with the configured public key, issuer, expiry, and
- * only the RS256 algorithm (a token that names "none" or an HMAC is refused, whatever it claims).
+ * Checks a Ventanilla token with jose4j, for the API (bearer) and the screens (session cookie): an RS256
+ * signature (no other algorithm, so neither "none" nor an HMAC keyed with the public key) by a key named
+ * in the header's {@code kid} among {@link TokenKeys#verification()}; the issuer, the audience, an
+ * {@code exp}, an {@code iat} not in the future, {@code nbf} when present, a subject and a {@code jti},
+ * with {@value #CLOCK_SKEW_SECONDS} seconds of tolerance between the instances' clocks.
  */
 @ApplicationScoped
 public class TokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(TokenVerifier.class.getName());
-    private static final long CLOCK_SKEW_SECONDS = 30;
+    static final int CLOCK_SKEW_SECONDS = 30;
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    Optional<String> publicKeyLocation;
+    TokenKeys keys;
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "https://ventanilla.local")
+    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = TokenIssuer.DEFAULT_ISSUER)
     String issuer;
 
-    private PublicKey publicKey;
-    private Clock clock = Clock.systemUTC();
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = TokenIssuer.DEFAULT_AUDIENCE)
+    String audiences;
 
-    @PostConstruct
-    void loadKey() {
-        publicKeyLocation.filter(l -> !l.isBlank()).ifPresentOrElse(location -> {
-            try {
-                publicKey = readPublicKey(Files.readString(Path.of(location.replaceFirst("^file:", ""))));
-            } catch (IOException | GeneralSecurityException e) {
-                LOG.log(Level.SEVERE, "No se pudo leer la clave pública de los tokens en " + location, e);
-            }
-        }, () -> LOG.warning("Sin MP_JWT_VERIFY_PUBLICKEY_LOCATION: no se aceptan sesiones."));
-    }
+    Clock clock = Clock.systemUTC();
 
-    /** The token's identity when it is authentic and current; empty otherwise. */
-    public Optional<VerifiedToken> verify(String token) {
-        if (publicKey == null || token == null) {
-            return Optional.empty();
-        }
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        try {
-            JsonObject header = json(parts[0]);
-            if (!"RS256".equals(header.getString("alg", ""))) {
-                return Optional.empty();
-            }
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(publicKey);
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return Optional.empty();
-            }
-            JsonObject claims = json(parts[1]);
-            long now = clock.instant().getEpochSecond();
-            if (!issuer.equals(claims.getString("iss", "")) || claims.getJsonNumber("exp") == null
-                    || claims.getJsonNumber("exp").longValue() + CLOCK_SKEW_SECONDS < now) {
-                return Optional.empty();
-            }
-            List<String> groups = claims.containsKey("groups")
-                    ? claims.getJsonArray("groups").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
-                    : List.of();
-            return Optional.of(new VerifiedToken(claims.getString("jti", ""), claims.getString("sub", ""),
-                    claims.getString("upn", claims.getString("sub", "")),
-                    claims.getString("name", ""), Set.copyOf(groups), Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())));
-        } catch (RuntimeException | GeneralSecurityException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** For tests: a verifier with an explicit key, issuer and clock. */
-    public static TokenVerifier of(PublicKey key, String issuer, Clock clock) {
+    /** For tests and tools: a verifier with explicit keys, issuer, audience and clock. */
+    public static TokenVerifier of(TokenKeys keys, String issuer, String audience, Clock clock) {
         TokenVerifier verifier = new TokenVerifier();
-        verifier.publicKey = key;
+        verifier.keys = keys;
         verifier.issuer = issuer;
+        verifier.audiences = audience;
         verifier.clock = clock;
         return verifier;
     }
 
-    static PublicKey readPublicKey(String pem) throws GeneralSecurityException {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    private static JsonObject json(String part) {
-        try (JsonReader reader = JSON.createReader(new StringReader(
-                new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
-            return reader.readObject();
+    /** The token's caller when it is authentic and current; empty otherwise. */
+    public Optional<CallerToken> verify(String token) {
+        try {
+            return Optional.of(check(token));
+        } catch (TokenRefused refused) {
+            return Optional.empty();
         }
     }
 
-    /** Who a verified token speaks for, and until when. */
-    public record VerifiedToken(String id, String subject, String rut, String name, Set<String> roles, Instant expiresAt) {
+    /**
+     * The token's caller.
+     *
+     * @throws TokenRefused saying whether the token merely expired or is not to be trusted at all
+     */
+    public CallerToken check(String token) throws TokenRefused {
+        if (token == null || token.isBlank()) {
+            throw new TokenRefused(TokenRefused.Reason.INVALID, "no token");
+        }
+        try {
+            JwtContext context = consumer().process(token);
+            return new CallerToken(token, context.getJwtClaims().getClaimsMap());
+        } catch (InvalidJwtException invalid) {
+            LOG.log(Level.FINE, "Token rechazado: {0}", invalid.getMessage());
+            throw new TokenRefused(invalid.hasExpired() ? TokenRefused.Reason.EXPIRED : TokenRefused.Reason.INVALID,
+                    invalid.getMessage());
+        }
+    }
+
+    private JwtConsumer consumer() {
+        return new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setVerificationKeyResolver(this::keyNamedByTheToken)
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(audiences(audiences).toArray(String[]::new))
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, Integer.MAX_VALUE)
+                .setRequireSubject()
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .build();
+    }
+
+    private Key keyNamedByTheToken(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+        String id = jws.getKeyIdHeaderValue();
+        Key key = id == null ? null : keys.verification().get(id);
+        if (key == null) {
+            throw new UnresolvableKeyException("Clave de token desconocida (kid " + id + ")");
+        }
+        return key;
+    }
+
+    /** {@code MP_JWT_VERIFY_AUDIENCES}: comma-separated; the first is written into new tokens. */
+    static List<String> audiences(String list) {
+        List<String> audiences = Arrays.stream(list == null ? new String[0] : list.split(","))
+                .map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return audiences.isEmpty() ? List.of(TokenIssuer.DEFAULT_AUDIENCE) : audiences;
+    }
+
+    /** A token that does not open anything, and whether it only expired. */
+    public static class TokenRefused extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Why, as a problem {@code code} of the API. */
+        public enum Reason {
+            EXPIRED("auth.tokenExpired"), INVALID("auth.tokenInvalid");
+
+            private final String code;
+
+            Reason(String code) {
+                this.code = code;
+            }
+
+            public String code() {
+                return code;
+            }
+        }
+
+        private final Reason reason;
+
+        public TokenRefused(Reason reason, String detail) {
+            super(reason.code() + ": " + detail);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
     }
 }

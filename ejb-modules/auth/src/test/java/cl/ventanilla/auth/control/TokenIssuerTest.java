@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cl.ventanilla.auth.control.TokenIssuer.IssuedToken;
-import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
 import cl.ventanilla.auth.entity.AuthenticatedUser;
 import cl.ventanilla.auth.entity.Role;
 import jakarta.json.Json;
@@ -62,14 +61,25 @@ class TokenIssuerTest {
         return TokenIssuer.of(keys.getPrivate(), ISSUER, validity, CLOCK);
     }
 
+    private static TokenVerifier verifier(String issuer, Clock clock) {
+        return TokenVerifier.of(TokenKeys.of(keys.getPrivate()), issuer, TokenIssuer.DEFAULT_AUDIENCE, clock);
+    }
+
     @Test
     void theVerifierOfTheScreensAcceptsTheToken() {
         IssuedToken issued = issuer(Duration.ofHours(8)).issue(OPERATOR);
-        VerifiedToken verified = TokenVerifier.of(keys.getPublic(), ISSUER, CLOCK).verify(issued.token()).orElseThrow();
-        assertEquals(issued.id(), verified.id());
-        assertEquals("12345678-5", verified.rut());
-        assertEquals("María Pérez", verified.name());
-        assertEquals(Set.of("SUPERVISOR", "OPERATOR"), verified.roles());
+        CallerToken verified = verifier(ISSUER, CLOCK).verify(issued.token()).orElseThrow();
+        assertEquals(issued.id(), verified.getTokenID());
+        assertEquals("12345678-5", verified.getName());
+        assertEquals("María Pérez", verified.fullName());
+        assertEquals("María Pérez", verified.<String>getClaim("name"));
+        assertEquals(Set.of("SUPERVISOR", "OPERATOR"), verified.getGroups());
+        assertEquals(OPERATOR.id().toString(), verified.getSubject());
+        assertEquals(ISSUER, verified.getIssuer());
+        assertEquals(Set.of("ventanilla"), verified.getAudience());
+        assertEquals(NOW.getEpochSecond(), verified.getIssuedAtTime());
+        assertEquals(issued.token(), verified.getRawToken());
+        assertFalse(verified.toString().contains(issued.token()), "the token itself is never printed");
         assertEquals(NOW.plus(Duration.ofHours(8)), verified.expiresAt());
         assertEquals(NOW.plus(Duration.ofHours(8)), issued.expiresAt());
     }
@@ -80,6 +90,7 @@ class TokenIssuerTest {
         assertEquals("RS256", header.getString("alg"));
         assertEquals("JWT", header.getString("typ"));
         assertTrue(header.getString("kid").matches("[A-Za-z0-9_-]{43}"), header.toString());
+        assertEquals(TokenKeys.keyId(keys.getPublic()), header.getString("kid"), "the RFC 7638 thumbprint");
         assertEquals(header.getString("kid"), part(issuer(Duration.ofHours(1)).issue(OPERATOR).token(), 0).getString("kid"),
                 "the key id depends on the key only");
     }
@@ -89,6 +100,7 @@ class TokenIssuerTest {
         IssuedToken issued = issuer(Duration.ofMinutes(30)).issue(OPERATOR);
         JsonObject claims = part(issued.token(), 1);
         assertEquals(ISSUER, claims.getString("iss"));
+        assertEquals("ventanilla", claims.getString("aud"));
         assertEquals(OPERATOR.id().toString(), claims.getString("sub"));
         assertEquals("12345678-5", claims.getString("upn"));
         assertEquals("12345678-5", claims.getString("preferred_username"));
@@ -125,28 +137,28 @@ class TokenIssuerTest {
                 .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertTrue(claims.contains("ADMIN"));
         assertFalse(signatureMatches(tampered, keys.getPublic()));
-        assertTrue(TokenVerifier.of(keys.getPublic(), ISSUER, CLOCK).verify(tampered).isEmpty());
+        assertTrue(verifier(ISSUER, CLOCK).verify(tampered).isEmpty());
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIsRefused() {
         String foreign = TokenIssuer.of(otherKeys.getPrivate(), ISSUER, Duration.ofHours(1), CLOCK).issue(OPERATOR).token();
-        assertTrue(TokenVerifier.of(keys.getPublic(), ISSUER, CLOCK).verify(foreign).isEmpty());
+        assertTrue(verifier(ISSUER, CLOCK).verify(foreign).isEmpty());
     }
 
     @Test
     void anExpiredTokenIsRefused() {
         String token = issuer(Duration.ofMinutes(30)).issue(OPERATOR).token();
         Clock later = Clock.fixed(NOW.plus(Duration.ofMinutes(32)), ZoneOffset.UTC);
-        assertTrue(TokenVerifier.of(keys.getPublic(), ISSUER, CLOCK).verify(token).isPresent());
-        assertTrue(TokenVerifier.of(keys.getPublic(), ISSUER, later).verify(token).isEmpty());
+        assertTrue(verifier(ISSUER, CLOCK).verify(token).isPresent());
+        assertTrue(verifier(ISSUER, later).verify(token).isEmpty());
     }
 
     @Test
     void aTokenOfAnotherIssuerIsRefused() {
         String token = TokenIssuer.of(keys.getPrivate(), "https://otra.municipalidad", Duration.ofHours(1), CLOCK)
                 .issue(OPERATOR).token();
-        assertTrue(TokenVerifier.of(keys.getPublic(), ISSUER, CLOCK).verify(token).isEmpty());
+        assertTrue(verifier(ISSUER, CLOCK).verify(token).isEmpty());
     }
 
     @ParameterizedTest
@@ -166,7 +178,7 @@ class TokenIssuerTest {
     @Test
     void theLifetimeComesFromJwtExpirationAndDefaultsToEightHours() throws Exception {
         TokenIssuer configured = unconfigured();
-        configured.privateKeyLocation = Optional.of(pemFile(keys).toString());
+        configured.keys.privateKeyLocation = Optional.of(pemFile(keys).toString());
         long lifetime = lifetime(configured.issue(OPERATOR).token());
         assertEquals(Duration.ofHours(8).toSeconds(), lifetime);
         assertEquals(TokenIssuer.DEFAULT_VALIDITY.toSeconds(), lifetime);
@@ -179,28 +191,28 @@ class TokenIssuerTest {
         TokenIssuer tokens = unconfigured();
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> tokens.issue(OPERATOR));
         assertTrue(error.getMessage().contains("VENTANILLA_JWT_PRIVATE_KEY_LOCATION"), error.getMessage());
-        tokens.privateKeyLocation = Optional.of(" ");
+        tokens.keys.privateKeyLocation = Optional.of(" ");
         assertThrows(IllegalStateException.class, () -> tokens.issue(OPERATOR));
     }
 
     @Test
     void readsAPkcs8PemFileNamedWithOrWithoutFileScheme() throws Exception {
         TokenIssuer tokens = unconfigured();
-        tokens.privateKeyLocation = Optional.of("file:" + pemFile(keys));
+        tokens.keys.privateKeyLocation = Optional.of("file:" + pemFile(keys));
         String token = tokens.issue(OPERATOR).token();
-        assertTrue(TokenVerifier.of(keys.getPublic(), TokenIssuer.DEFAULT_ISSUER, CLOCK).verify(token).isPresent());
+        assertTrue(verifier(TokenIssuer.DEFAULT_ISSUER, CLOCK).verify(token).isPresent());
     }
 
     @Test
     void explainsAMissingOrWrongKeyFile(@TempDir Path directory) throws Exception {
         TokenIssuer missing = unconfigured();
-        missing.privateKeyLocation = Optional.of(directory.resolve("no-existe.pem").toString());
+        missing.keys.privateKeyLocation = Optional.of(directory.resolve("no-existe.pem").toString());
         assertTrue(assertThrows(IllegalStateException.class, () -> missing.issue(OPERATOR)).getMessage()
                 .contains("no-existe.pem"));
         Path traditional = Files.writeString(directory.resolve("rsa.pem"),
                 "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
         TokenIssuer wrongFormat = unconfigured();
-        wrongFormat.privateKeyLocation = Optional.of(traditional.toString());
+        wrongFormat.keys.privateKeyLocation = Optional.of(traditional.toString());
         assertTrue(assertThrows(IllegalStateException.class, () -> wrongFormat.issue(OPERATOR)).getMessage()
                 .contains("PKCS#8"));
     }
@@ -218,8 +230,12 @@ class TokenIssuerTest {
 
     private static TokenIssuer unconfigured() {
         TokenIssuer tokens = new TokenIssuer();
-        tokens.privateKeyLocation = Optional.empty();
+        tokens.keys = new TokenKeys();
+        tokens.keys.privateKeyLocation = Optional.empty();
+        tokens.keys.publicKeyLocation = Optional.empty();
+        tokens.keys.verificationKeyLocations = Optional.empty();
         tokens.issuer = TokenIssuer.DEFAULT_ISSUER;
+        tokens.audiences = TokenIssuer.DEFAULT_AUDIENCE;
         tokens.expiration = "8h";
         tokens.clock = CLOCK;
         return tokens;

@@ -33,7 +33,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import cl.ventanilla.auth.boundary.TokenAuthentication;
-import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 
@@ -83,8 +83,8 @@ public class AuthResource {
     @Path("logout")
     @RolesAllowed({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
     public Response logout() {
-        VerifiedToken caller = caller();
-        sessions.revoke(caller.id(), caller.expiresAt());
+        JsonWebToken caller = caller();
+        sessions.revoke(caller.getTokenID(), Instant.ofEpochSecond(caller.getExpirationTime()));
         return Response.noContent().build();
     }
 
@@ -114,11 +114,11 @@ public class AuthResource {
     @Path("me")
     @RolesAllowed({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
     public CurrentUser me() {
-        VerifiedToken caller = caller();
+        JsonWebToken caller = caller();
         UUID id = callerId();
         AccountState account = sessions.account(id);
-        return new CurrentUser(id, caller.rut(), caller.name(), Set.copyOf(caller.roles()), account.unitIds(),
-                account.mustChangePassword(), caller.expiresAt());
+        return new CurrentUser(id, caller.getName(), caller.getClaim("name"), Set.copyOf(caller.getGroups()),
+                account.unitIds(), account.mustChangePassword(), Instant.ofEpochSecond(caller.getExpirationTime()));
     }
 
     /** The caller replaces their own password, giving the current one: 204, or 400 with what to fix. */
@@ -131,8 +131,8 @@ public class AuthResource {
     }
 
     /** The token that authenticated this request (set by the authentication mechanism). */
-    private VerifiedToken caller() {
-        if (request.getAttribute(TokenAuthentication.TOKEN) instanceof VerifiedToken token) {
+    private JsonWebToken caller() {
+        if (request.getAttribute(TokenAuthentication.TOKEN) instanceof JsonWebToken token) {
             return token;
         }
         throw new NotAuthorizedException("Bearer");
@@ -141,7 +141,7 @@ public class AuthResource {
     /** The account id in the token's {@code sub}; a token without one was not issued here. */
     private UUID callerId() {
         try {
-            return UUID.fromString(caller().subject());
+            return UUID.fromString(caller().getSubject());
         } catch (RuntimeException notOurs) {
             throw new NotAuthorizedException("Bearer");
         }

@@ -1,7 +1,6 @@
 package cl.ventanilla.api.backup;
 
 import cl.ventanilla.auth.boundary.TokenAuthentication;
-import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
 import cl.ventanilla.backup.boundary.Backups;
 import cl.ventanilla.backup.boundary.Backups.ScheduleView;
 import cl.ventanilla.backup.boundary.Backups.Storage;
@@ -32,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /api/backups}: the backups, for administrators only (a backup holds every citizen's data).
@@ -168,7 +168,7 @@ public class BackupsResource {
     }
 
     private String caller() {
-        return request.getAttribute(TokenAuthentication.TOKEN) instanceof VerifiedToken token ? token.rut() + " (" + token.name() + ")"
+        return request.getAttribute(TokenAuthentication.TOKEN) instanceof JsonWebToken token ? token.getName() + " (" + token.<String>getClaim("name") + ")"
                 : "desconocido";
     }
 }

@@ -1,5 +1,6 @@
 package cl.ventanilla.api.problems;
 
+import cl.ventanilla.auth.boundary.TokenAuthentication;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,9 +12,11 @@ import java.util.Collections;
 import java.util.Locale;
 
 /**
- * Errors the container answers before JAX-RS sees the request (a missing, forged or expired bearer
- * token is refused by MicroProfile JWT with 401) become the same problem details as every other API
- * error, instead of the server's HTML page.
+ * Errors the container answers before JAX-RS sees the request become the same problem details as every
+ * other API error, instead of the server's HTML page. A bearer token refused by
+ * {@link TokenAuthentication} says why in its {@code code}: {@code auth.tokenInvalid} (forged, another
+ * key, issuer or audience, unknown {@code kid}, not RS256), {@code auth.tokenExpired} or
+ * {@code auth.sessionEnded} (logged out, account deactivated).
  */
 @WebServlet("/error")
 public class ContainerErrors extends HttpServlet {
@@ -28,14 +31,16 @@ public class ContainerErrors extends HttpServlet {
                 request.getHeader("Accept-Language") != null);
         Response.StatusType type = Response.Status.fromStatusCode(status) == null
                 ? Response.Status.INTERNAL_SERVER_ERROR : Response.Status.fromStatusCode(status);
-        String key = "http." + status;
+        String key = status == 401 && request.getAttribute(TokenAuthentication.REFUSAL) instanceof String refusal
+                ? refusal : "http." + status;
         Problem problem = new Problem("urn:ventanilla:problem:" + key, Languages.title(type, locale), status,
                 Languages.message(key, locale), key);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"ventanilla\"");
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"ventanilla\""
+                    + (key.equals("http.401") ? "" : ", error=\"invalid_token\""));
         }
         try (var jsonb = JsonbBuilder.create()) {
             response.getWriter().write(jsonb.toJson(problem));

@@ -6,7 +6,6 @@ import cl.ventanilla.api.queue.QueuePayloads.Pause;
 import cl.ventanilla.api.queue.QueuePayloads.Transfer;
 import cl.ventanilla.api.queue.QueuePayloads.WalkIn;
 import cl.ventanilla.auth.boundary.TokenAuthentication;
-import cl.ventanilla.auth.control.TokenVerifier.VerifiedToken;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
 import cl.ventanilla.queue.boundary.StationSessions;
@@ -34,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /api/queue}: issuing tickets and checking in appointments (kiosk), working a desk and pausing it
@@ -176,9 +176,9 @@ public class QueueResource {
 
     /** The account id in the token's {@code sub}: who opens the station's session. */
     private UUID callerId() {
-        if (request.getAttribute(TokenAuthentication.TOKEN) instanceof VerifiedToken token) {
+        if (request.getAttribute(TokenAuthentication.TOKEN) instanceof JsonWebToken token) {
             try {
-                return UUID.fromString(token.subject());
+                return UUID.fromString(token.getSubject());
             } catch (RuntimeException notOurs) {
                 throw new NotAuthorizedException("Bearer");
             }
