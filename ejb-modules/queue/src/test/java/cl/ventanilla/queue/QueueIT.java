@@ -986,20 +986,28 @@ class QueueIT {
         UUID obras = UUID.fromString("20000000-0000-4000-8000-000000000005");
         UUID certificadoNumero = UUID.fromString("30000000-0000-4000-8000-000000000015");
         UUID station = createStation(obras, "Módulo pantalla", 401, certificadoNumero);
+        waitFor(bridge::listening, "the subscriber listens, so an echo of this instance's own call could come back");
         List<String> received = new CopyOnWriteArrayList<>();
         DisplayChannels.Sink screen = received::add;
         displays.register(obras, screen);
-        try {
+        try (Jedis admin = redis.dedicatedConnection("queue-it", Duration.ofSeconds(5)).orElseThrow()) {
             Ticket issued = desk.issueWalkIn(certificadoNumero, null).ticket();
             Ticket called = desk.callNext(station).orElseThrow();
             assertEquals(issued.getId(), called.getId());
-
             String expected = "\"kind\":\"called\",\"number\":\"" + called.getNumber() + "\"";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (received.stream().noneMatch(m -> m.contains(expected)) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(500);
+            waitFor(() -> received.stream().anyMatch(m -> m.contains(expected)), "the call reaches the screen");
+
+            // no quiet window: markers sent after the call on each path it could come again by. This instance
+            // sends its events one at a time, in order (delivered here, then published), so once the recall
+            // arrived the call was published; Redis hands its subscriber the messages in the order published,
+            // so once another instance's message published after that arrived, an echo of the call would have
+            String recalled = "\"kind\":\"recalled\",\"number\":\"" + called.getNumber() + "\"";
+            desk.recall(called.getId());
+            waitFor(() -> received.stream().anyMatch(m -> m.contains(recalled)), "the recall, sent after the call");
+            String marker = otherInstancesMessage(obras, "Z-999");
+            admin.publish(LiveBridge.CHANNEL, marker);
+            waitFor(() -> received.contains(marker), "another instance's message, published after the call");
+
             List<String> calls = received.stream().filter(m -> m.contains(expected)).toList();
             assertEquals(1, calls.size(), () -> "mensajes recibidos: " + received);
             assertTrue(calls.get(0).contains("\"spokenNumber\":\"" + called.getSpokenNumber() + "\""));
