@@ -98,6 +98,17 @@ final class Browser implements AutoCloseable {
         select.selectByVisibleText(option.getText());
     }
 
+    /**
+     * Waits until the page's live line is open and the server has registered it (live-line.js marks the
+     * root element {@code data-live="ready"} on the server's first message), so events pushed from now on
+     * reach the page.
+     */
+    void awaitLive() {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "ready".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return document.documentElement.getAttribute('data-live');")));
+    }
+
     ChromeDriver driver() {
         return driver;
     }

@@ -60,6 +60,7 @@ class KioskFlowIT extends SystemTest {
             phone.driver().manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
             phone.open(virtualTicket);
             assertTrue(phone.text().contains(number), phone.text());
+            phone.awaitLive();
 
             desk.open("/admin/desk.xhtml?estacion=" + station);
             long calling = System.nanoTime();
@@ -67,7 +68,8 @@ class KioskFlowIT extends SystemTest {
             assertEquals(number, desk.driver().findElement(By.id("turno-actual")).getText().strip());
             desk.screenshot("10-modulo-llamando");
 
-            new WebDriverWait(phone.driver(), Duration.ofSeconds(30))
+            // pushed: well within the page's own re-read every 30 s, which would hide a lost push
+            new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
                     .until(d -> d.findElement(By.tagName("body")).getText().contains("Módulo 77"));
             System.out.printf("Virtual ticket: %s shows its call %d ms after the desk's click%n", number,
                     (System.nanoTime() - calling) / 1_000_000);
@@ -89,10 +91,23 @@ class KioskFlowIT extends SystemTest {
         String admin = Accounts.signIn(server, Accounts.ADMIN_RUT, Accounts.ADMIN_PASSWORD);
         String kiosk = Accounts.ready(server, admin, "KIOSK");
         String code = "KIOSK" + (System.nanoTime() % 900 + 100);
+        // booked at this very minute, which is always today in Santiago with the check-in open (from 30 min
+        // before to 15 after): "in ten minutes" was tomorrow after 23:50 and the kiosk refused it; in the
+        // day's last minute the test waits for the next day, so the booking and the check-in share one day
+        String santiagoDay = "CAST(now() AT TIME ZONE 'America/Santiago' AS date)";
+        String today = Database.string("SELECT CAST(" + santiagoDay + " AS text)");
+        if (Database.string("SELECT CAST(" + santiagoDay + " <> CAST((now() + interval '1 minute') AT TIME ZONE "
+                + "'America/Santiago' AS date) AS text)").equals("true")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(75).toNanos();
+            while (Database.string("SELECT CAST(" + santiagoDay + " AS text)").equals(today)) {
+                assertTrue(System.nanoTime() < deadline, "the day did not turn");
+                Thread.sleep(250);
+            }
+        }
         Database.update("INSERT INTO agendamientos (codigo, unidad_id, servicio_id, rut_ciudadano, nombre_ciudadano, "
                 + "email_ciudadano, fecha_hora_inicio, fecha_hora_fin) VALUES ('" + code + "', '" + UNIT + "', '"
                 + DUPLICATE + "', '" + Accounts.newRut() + "', 'Juan Soto', 'juan.soto@correo.example.cl', "
-                + "now() + interval '10 minutes', now() + interval '40 minutes')");
+                + "date_trunc('minute', now()), date_trunc('minute', now()) + interval '30 minutes')");
         try (Browser totem = signedIn(kiosk)) {
             totem.open("/totem/?unidad=" + UNIT);
             totem.clickId("agendada");

@@ -43,7 +43,7 @@ class QueueFlowIT extends SystemTest {
             screen.driver().manage().addCookie(new Cookie("VENTANILLA_SESION", display, "/"));
             screen.open("/display.xhtml?unidad=" + unit);
             assertEquals("/display.xhtml", screen.path(), "the display account sees the display");
-            Thread.sleep(1500); // the page opens its web socket after loading
+            screen.awaitLive();
 
             HttpResponse<String> issued = server.send("POST", "/api/queue/tickets",
                     Json.createObjectBuilder().add("serviceId", service).build().toString(),

@@ -65,7 +65,7 @@ class SupervisorFlowIT extends SystemTest {
             assertNull(text(page, ".sla-alert"), "nobody waits: no alert");
             // a reload would lose this mark
             ((JavascriptExecutor) page).executeScript("window.sinRecarga = true;");
-            Thread.sleep(1500); // the page opens its web socket after loading
+            browser.awaitLive();
 
             issue(admin, service);
             long issuedAt = System.nanoTime();
@@ -113,7 +113,7 @@ class SupervisorFlowIT extends SystemTest {
             WebDriver page = browser.driver();
             assertEquals("Live supervision", browser.heading());
             assertEquals("2", waiting(page));
-            Thread.sleep(1500);
+            browser.awaitLive();
             issue(admin, service);
             wait(page, 10).until(d -> "3".equals(waiting(d)));
             String alert = text(page, ".sla-alert");

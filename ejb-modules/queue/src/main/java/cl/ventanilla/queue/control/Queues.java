@@ -1,8 +1,7 @@
 package cl.ventanilla.queue.control;
 
-import cl.ventanilla.queue.entity.CallOrder;
-import cl.ventanilla.queue.entity.CallOrder.Pick;
 import cl.ventanilla.queue.entity.QueueException;
+import cl.ventanilla.queue.entity.QueueRules;
 import cl.ventanilla.queue.entity.Station;
 import cl.ventanilla.queue.entity.StationPause;
 import cl.ventanilla.queue.entity.StationSession;
@@ -15,6 +14,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -196,26 +197,41 @@ public class Queues {
                 ((Number) r[2]).intValue(), Instant.ofEpochMilli(((Number) r[3]).longValue()))).toList();
     }
 
-    /** Whether each of the station's latest calls of the day was preferential, newest first. */
-    public List<Boolean> recentCalls(UUID stationId, LocalDate day, int howMany) {
-        return em.createNativeQuery("""
-                SELECT t.preferencial FROM turno_eventos e JOIN turnos t ON t.id = e.turno_id
-                WHERE e.estacion_id = :station AND e.tipo = 'LLAMADO' AND t.fecha = CAST(:day AS date)
-                ORDER BY e.fecha_hora DESC, e.fecha_creacion DESC LIMIT :n""", Boolean.class)
-                .setParameter("station", stationId).setParameter("day", day.toString()).setParameter("n", howMany)
-                .getResultList().stream().map(Boolean.class::cast).toList();
+    /** One step of the routing: a kind of waiting ticket to look for, in order. */
+    private enum Pick {
+        APPOINTMENT, OVERDUE, PREFERENTIAL, NORMAL
     }
 
     /**
-     * Locks and returns the next ticket of the day waiting in one of the services, following the picks
-     * of the call order; empty when nobody waits (or every waiting ticket is being taken by others).
+     * Locks and returns the next ticket of the day waiting in one of the station's services, by the unit's
+     * rules; empty when nobody waits (or every waiting ticket is being taken by others). The order, the one
+     * place it is written:
+     * <ol>
+     * <li>appointments due: checked-in appointment tickets whose booked time has come (at or before
+     * {@code now}), earliest booked first;</li>
+     * <li>tickets that have waited strictly longer than the maximum wait, oldest first, whatever their
+     * class;</li>
+     * <li>then the class that is due at this station: its first call of the day goes to a preferential
+     * ticket (the law gives them priority); after {@code preferentialRatio} preferential calls in a row it
+     * owes {@code normalRatio} normal ones, and after those the preferential ones again. Every call of the
+     * station that day counts in its ticket's class, appointments and overdue tickets too;</li>
+     * <li>if the due class has nobody waiting, the other one, so nobody waits for an empty class.</li>
+     * </ol>
+     * Within each step first come first served: by the time the ticket joined this queue (a transferred
+     * ticket joins the other queue when transferred), then by number. Each desk interleaves by its own
+     * calls, so two desks never need to agree.
      */
-    public Optional<Ticket> takeNext(List<UUID> services, LocalDate day, CallOrder order, List<Boolean> recent,
+    public Optional<Ticket> takeNext(UUID stationId, List<UUID> services, LocalDate day, QueueRules rules,
             Instant now) {
-        for (Pick pick : order.picks(recent)) {
+        boolean preferentialDue = preferentialDue(rules,
+                recentCalls(stationId, day, Math.max(rules.preferentialRatio(), rules.normalRatio()) + 1));
+        List<Pick> picks = preferentialDue
+                ? List.of(Pick.APPOINTMENT, Pick.OVERDUE, Pick.PREFERENTIAL, Pick.NORMAL)
+                : List.of(Pick.APPOINTMENT, Pick.OVERDUE, Pick.NORMAL, Pick.PREFERENTIAL);
+        for (Pick pick : picks) {
             String condition = switch (pick) {
-                case APPOINTMENT -> "AND hora_agendada <= to_timestamp(:now / 1000.0) ORDER BY hora_agendada, ";
-                case OVERDUE -> "AND hora_ingreso_cola < to_timestamp(:overdue / 1000.0) ORDER BY ";
+                case APPOINTMENT -> "AND hora_agendada <= :now ORDER BY hora_agendada, ";
+                case OVERDUE -> "AND hora_ingreso_cola < :overdue ORDER BY ";
                 case PREFERENTIAL -> "AND preferencial ORDER BY ";
                 case NORMAL -> "AND NOT preferencial ORDER BY ";
             };
@@ -225,11 +241,12 @@ public class Queues {
                     """ + condition + """
                     hora_ingreso_cola, numero LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class)
                     .setParameter("services", services).setParameter("day", day.toString());
+            // bound as offset date-times, to the microsecond the column keeps (no JVM zone, no rounding)
             if (pick == Pick.APPOINTMENT) {
-                query.setParameter("now", now.toEpochMilli());
+                query.setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             }
             if (pick == Pick.OVERDUE) {
-                query.setParameter("overdue", order.overdueIfQueuedBefore(now).toEpochMilli());
+                query.setParameter("overdue", OffsetDateTime.ofInstant(now.minus(rules.maxWait()), ZoneOffset.UTC));
             }
             List<?> found = query.getResultList();
             if (!found.isEmpty()) {
@@ -237,6 +254,30 @@ public class Queues {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether each of the station's latest calls of the day was preferential, newest first. */
+    private List<Boolean> recentCalls(UUID stationId, LocalDate day, int howMany) {
+        return em.createNativeQuery("""
+                SELECT t.preferencial FROM turno_eventos e JOIN turnos t ON t.id = e.turno_id
+                WHERE e.estacion_id = :station AND e.tipo = 'LLAMADO' AND t.fecha = CAST(:day AS date)
+                ORDER BY e.fecha_hora DESC, e.fecha_creacion DESC LIMIT :n""", Boolean.class)
+                .setParameter("station", stationId).setParameter("day", day.toString()).setParameter("n", howMany)
+                .getResultList().stream().map(Boolean.class::cast).toList();
+    }
+
+    /** Which class the station owes, from the run of same-class calls it made last (newest first). */
+    private static boolean preferentialDue(QueueRules rules, List<Boolean> recent) {
+        if (recent.isEmpty()) {
+            return true;
+        }
+        boolean lastWasPreferential = recent.get(0);
+        int run = 0;
+        while (run < recent.size() && recent.get(run) == lastWasPreferential) {
+            run++;
+        }
+        return lastWasPreferential ? rules.normalRatio() == 0 || run < rules.preferentialRatio()
+                : run >= rules.normalRatio();
     }
 
     /** Walk-in tickets issued for a service on a day (appointments' check-ins are not walk-ins). */

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -250,16 +249,6 @@ public class Ticket {
     public void resume() {
         require(TicketState.PARKED, "resume");
         this.state = TicketState.IN_SERVICE;
-    }
-
-    /** An appointment's ticket whose booked time has come: the desk calls it first. */
-    public boolean isAppointmentDue(Instant now) {
-        return appointmentAt != null && !appointmentAt.isAfter(now);
-    }
-
-    /** How long the ticket has waited in its current queue. */
-    public Duration waitedAt(Instant now) {
-        return Duration.between(queuedAt, now);
     }
 
     private void require(TicketState expected, String action) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cl.ventanilla.kernel.DomainException.Kind;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -122,10 +121,5 @@ class TicketTest {
         ticket.start(NINE);
         assertEquals(Kind.INVALID, assertThrows(QueueException.class,
                 () -> ticket.finish("x".repeat(Ticket.OUTCOME_LENGTH + 1), NINE)).kind());
-    }
-
-    @Test
-    void theWaitIsMeasuredFromJoiningTheQueue() {
-        assertEquals(Duration.ofMinutes(12), waiting(8).waitedAt(NINE.plus(Duration.ofMinutes(12))));
     }
 }
