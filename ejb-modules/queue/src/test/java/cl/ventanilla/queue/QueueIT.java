@@ -22,6 +22,7 @@ import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.queue.control.DisplayChannels;
+import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.LiveBridge;
 import cl.ventanilla.queue.control.LiveMessage;
 import cl.ventanilla.queue.boundary.VirtualTickets;
@@ -55,6 +56,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -603,6 +605,97 @@ class QueueIT {
         } finally {
             clock.reset();
         }
+    }
+
+    // ------------------------------------------------------------------ races
+
+    @Test
+    void oneBookingCheckedInAtTwelveKiosksAtOnceGetsOneTicket() throws Exception {
+        try {
+            // 10:00 in Santiago (UTC-4 in August)
+            clock.moveTo(Instant.parse("2031-08-12T14:00:00Z"));
+            for (int round = 1; round <= 3; round++) {
+                String code = "CARRERA-CHK" + round;
+                String rut = rutOf(31_000_100 + round);
+                UUID booking = createBooking(code, CAMBIO_CLASE, rut, Instant.parse("2031-08-12T14:10:00Z"));
+                Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+                // half type the code, half the RUT, as at two kiosks of the hall
+                List<Ticket> won = race(IntStream.range(0, 12).mapToObj(i -> (Callable<Ticket>) () ->
+                        desk.checkIn(i % 2 == 0 ? code : rut).ticket()).toList(), outcomes);
+
+                assertEquals(Map.of("ok", 1, "checkIn.already", 11), outcomes, "round " + round);
+                assertEquals(booking, won.get(0).getAppointmentId());
+                assertEquals(List.of("1"), strings("SELECT count(*) FROM turnos WHERE agendamiento_id = ?", booking));
+                assertEquals(List.of("PRESENTADO"), strings("SELECT estado FROM agendamientos WHERE id = ?", booking));
+            }
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void sixteenKiosksAtOnceNeverIssueMoreWalkInsThanTheDailyQuota() throws Exception {
+        UUID trasladoPermiso = UUID.fromString("30000000-0000-4000-8000-000000000007");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement quota = connection.prepareStatement(
+                        "UPDATE servicios SET cupo_diario_presencial = 5 WHERE id = ?")) {
+            quota.setObject(1, trasladoPermiso);
+            quota.executeUpdate();
+        }
+        configurationChanged();
+        try {
+            for (int round = 1; round <= 3; round++) {
+                // each round a new day, so a new quota
+                Instant at = Instant.parse("2031-08-18T14:00:00Z").plus(Duration.ofDays(round));
+                clock.moveTo(at);
+                Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+                race(IntStream.range(0, 16).mapToObj(i -> (Callable<Ticket>) () ->
+                        desk.issueWalkIn(trasladoPermiso, i % 4 == 0 ? "PERSONA_MAYOR" : null).ticket()).toList(), outcomes);
+
+                assertEquals(Map.of("ok", 5, "service.walkInQuotaReached", 11), outcomes, "round " + round);
+                assertEquals(List.of("1", "2", "3", "4", "5"), strings("""
+                        SELECT numero FROM turnos WHERE servicio_id = ? AND fecha = ? AND origen = 'PRESENCIAL'
+                        ORDER BY numero""", trasladoPermiso, java.sql.Date.valueOf(QueueClock.dayOf(at))),
+                        "five walk-ins, numbered without gaps");
+            }
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /**
+     * Runs the calls at the same moment, one thread each, and counts the outcomes: "ok", the refusal's
+     * key, or the class of anything else (which no assertion expects).
+     */
+    private static <T> List<T> race(List<Callable<T>> calls, Map<String, Integer> outcomes) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CyclicBarrier start = new CyclicBarrier(calls.size());
+        List<T> won = new CopyOnWriteArrayList<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await(1, TimeUnit.MINUTES);
+                    String outcome;
+                    try {
+                        won.add(call.call());
+                        outcome = "ok";
+                    } catch (DomainException refused) {
+                        outcome = refused.key();
+                    } catch (RuntimeException other) {
+                        outcome = other.getClass().getSimpleName();
+                    }
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return won;
     }
 
     private UUID callAndFinish(UUID station) {
