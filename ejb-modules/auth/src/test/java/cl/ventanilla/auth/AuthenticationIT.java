@@ -31,6 +31,7 @@ import cl.ventanilla.kernel.ViolationMessages;
 import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
+import cl.ventanilla.kernel.testing.Race;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -49,11 +50,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -376,7 +372,7 @@ class AuthenticationIT {
             String token = events.lastResetFor(user.getId()).orElseThrow().token();
             List<String> passwords = IntStream.range(0, 12).mapToObj(i -> "clave-carrera-" + i + "-2026").toList();
             Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-            List<String> won = race(passwords.stream().map(p -> (Callable<String>) () -> {
+            List<String> won = Race.run(passwords.stream().map(p -> (Callable<String>) () -> {
                 resets.confirm(token, p);
                 return p;
             }).toList(), outcomes);
@@ -400,9 +396,9 @@ class AuthenticationIT {
             String rut = newRut();
             User user = accounts.create(operator(rut, "carrera.fallos" + round + "@muni.cl", PASSWORD));
             Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-            race(IntStream.range(0, 4).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(rut, "equivocada-" + i))
+            Race.run(IntStream.range(0, 4).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(rut, "equivocada-" + i))
                     .toList(), outcomes);
-            assertEquals(Map.of("INVALID_CREDENTIALS", 4), outcomes);
+            assertEquals(Map.of("auth.invalidCredentials", 4), outcomes);
             assertEquals("4|null", value("SELECT intentos_fallidos || '|' || coalesce(bloqueado_hasta::text, 'null') "
                     + "FROM usuarios WHERE id = '" + user.getId() + "'"));
 
@@ -410,17 +406,17 @@ class AuthenticationIT {
             String other = newRut();
             User locked = accounts.create(operator(other, "carrera.bloqueo" + round + "@muni.cl", PASSWORD));
             Map<String, Integer> burst = new ConcurrentHashMap<>();
-            race(IntStream.range(0, 16).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(other, "equivocada-" + i))
+            Race.run(IntStream.range(0, 16).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(other, "equivocada-" + i))
                     .toList(), burst);
-            assertEquals(Map.of("INVALID_CREDENTIALS", 4, "LOCKED", 12), burst, "round " + round);
+            assertEquals(Map.of("auth.invalidCredentials", 4, "auth.locked", 12), burst, "round " + round);
             assertEquals("5|true", value("SELECT intentos_fallidos || '|' || (bloqueado_hasta > now())::text FROM usuarios WHERE id = '"
                     + locked.getId() + "'"));
 
             // locked: the right password at the same moment as wrong ones opens nothing
             Map<String, Integer> whileLocked = new ConcurrentHashMap<>();
-            race(IntStream.range(0, 12).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(other,
+            Race.run(IntStream.range(0, 12).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(other,
                     i % 2 == 0 ? PASSWORD : "equivocada-" + i)).toList(), whileLocked);
-            assertEquals(Map.of("LOCKED", 12), whileLocked);
+            assertEquals(Map.of("auth.locked", 12), whileLocked);
             assertEquals("5|null", value("SELECT intentos_fallidos || '|' || coalesce(ultimo_acceso::text, 'null') "
                     + "FROM usuarios WHERE id = '" + locked.getId() + "'"), "no sign-in while locked");
         }
@@ -444,7 +440,7 @@ class AuthenticationIT {
                 }
                 assertEquals(8, activeAdministrators().size());
                 Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-                race(IntStream.range(0, 8).mapToObj(i -> (Callable<Object>) () -> {
+                Race.run(IntStream.range(0, 8).mapToObj(i -> (Callable<Object>) () -> {
                     User admin = admins.get(i);
                     // half are deactivated, half lose the role, as two administrators' sessions would do
                     return i % 2 == 0 ? accounts.deactivate(admin.getId())
@@ -471,43 +467,6 @@ class AuthenticationIT {
             }
         }
         return ids;
-    }
-
-    /**
-     * Runs the calls at the same moment, one thread each, and counts the outcomes: "ok", the refusal's
-     * reason or key, or the class of anything else (which no assertion expects).
-     */
-    private static <T> List<T> race(List<Callable<T>> calls, Map<String, Integer> outcomes) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CyclicBarrier start = new CyclicBarrier(calls.size());
-        List<T> won = java.util.Collections.synchronizedList(new ArrayList<>());
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await(1, TimeUnit.MINUTES);
-                    String outcome;
-                    try {
-                        won.add(call.call());
-                        outcome = "ok";
-                    } catch (SignInRefused refused) {
-                        outcome = refused.reason().name();
-                    } catch (DomainException refused) {
-                        outcome = refused.key();
-                    } catch (RuntimeException other) {
-                        outcome = other.getClass().getSimpleName();
-                    }
-                    outcomes.merge(outcome, 1, Integer::sum);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return won;
     }
 
     @Test

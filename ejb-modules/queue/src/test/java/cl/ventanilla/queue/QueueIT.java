@@ -9,6 +9,7 @@ import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
+import cl.ventanilla.kernel.testing.Race;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
@@ -56,7 +57,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -620,7 +620,7 @@ class QueueIT {
                 UUID booking = createBooking(code, CAMBIO_CLASE, rut, Instant.parse("2031-08-12T14:10:00Z"));
                 Map<String, Integer> outcomes = new ConcurrentHashMap<>();
                 // half type the code, half the RUT, as at two kiosks of the hall
-                List<Ticket> won = race(IntStream.range(0, 12).mapToObj(i -> (Callable<Ticket>) () ->
+                List<Ticket> won = Race.run(IntStream.range(0, 12).mapToObj(i -> (Callable<Ticket>) () ->
                         desk.checkIn(i % 2 == 0 ? code : rut).ticket()).toList(), outcomes);
 
                 assertEquals(Map.of("ok", 1, "checkIn.already", 11), outcomes, "round " + round);
@@ -649,7 +649,7 @@ class QueueIT {
                 Instant at = Instant.parse("2031-08-18T14:00:00Z").plus(Duration.ofDays(round));
                 clock.moveTo(at);
                 Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-                race(IntStream.range(0, 16).mapToObj(i -> (Callable<Ticket>) () ->
+                Race.run(IntStream.range(0, 16).mapToObj(i -> (Callable<Ticket>) () ->
                         desk.issueWalkIn(trasladoPermiso, i % 4 == 0 ? "PERSONA_MAYOR" : null).ticket()).toList(), outcomes);
 
                 assertEquals(Map.of("ok", 5, "service.walkInQuotaReached", 11), outcomes, "round " + round);
@@ -661,41 +661,6 @@ class QueueIT {
         } finally {
             clock.reset();
         }
-    }
-
-    /**
-     * Runs the calls at the same moment, one thread each, and counts the outcomes: "ok", the refusal's
-     * key, or the class of anything else (which no assertion expects).
-     */
-    private static <T> List<T> race(List<Callable<T>> calls, Map<String, Integer> outcomes) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CyclicBarrier start = new CyclicBarrier(calls.size());
-        List<T> won = new CopyOnWriteArrayList<>();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await(1, TimeUnit.MINUTES);
-                    String outcome;
-                    try {
-                        won.add(call.call());
-                        outcome = "ok";
-                    } catch (DomainException refused) {
-                        outcome = refused.key();
-                    } catch (RuntimeException other) {
-                        outcome = other.getClass().getSimpleName();
-                    }
-                    outcomes.merge(outcome, 1, Integer::sum);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return won;
     }
 
     private UUID callAndFinish(UUID station) {
