@@ -32,6 +32,7 @@ import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.InvalidRutException;
+import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
@@ -153,7 +154,7 @@ class AppointmentsIT {
         }
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         List<BookingView> booked = race(requests.stream().map(r -> (Callable<BookingView>) () -> bookings.book(r))
-                .toList(), outcomes, "reservas");
+                .toList(), outcomes, "reservas por un bloque de capacidad 2");
 
         assertEquals(2, booked.size(), "exactly the two places were given: " + outcomes);
         assertEquals(Map.of("ok", 2, "slot.taken", citizens - 2), outcomes);
@@ -179,7 +180,7 @@ class AppointmentsIT {
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         List<BookingView> moved = race(IntStream.range(0, citizens).mapToObj(i -> (Callable<BookingView>) () ->
                 bookings.reschedule(original.get(i).code(), original.get(i).rut(), target, "10.2.1." + i)).toList(),
-                outcomes, "cambios de hora");
+                outcomes, "cambios de hora a un bloque de capacidad 2");
 
         assertEquals(Map.of("ok", 2, "slot.taken", citizens - 2), outcomes);
         assertEquals(2, moved.size());
@@ -203,6 +204,37 @@ class AppointmentsIT {
         }
         assertEquals(List.of(String.valueOf(citizens)), strings(
                 "SELECT count(*) FROM agendamientos WHERE servicio_id = ? AND estado = 'CONFIRMADO'", f.service));
+    }
+
+    @Test
+    void oneRutBookingTwelveTimesAtOnceNeverPassesItsCaps() throws Exception {
+        Fixture f = fixture(30, 2, 0, 0);
+        List<UUID> services = new ArrayList<>(List.of(f.service));
+        for (String prefix : List.of("B", "C", "D", "E", "F")) {
+            services.add(addService(f, prefix));
+        }
+        for (int round = 0; round < 3; round++) {
+            LocalDate day = workingDay(6 + round);
+            String rut = TestRuts.next();
+            String normalized = Rut.of(rut).normalized();
+            int r = round;
+            // two requests for each of six services, at two different times: only the caps can refuse them
+            List<BookingRequest> requests = IntStream.range(0, 12).mapToObj(i -> request(services.get(i % 6),
+                    at(day, 9, 0).plusSeconds(1800L * (i / 6)), rut, "10.9." + r + "." + i)).toList();
+            Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+            race(requests.stream().map(q -> (Callable<BookingView>) () -> bookings.book(q)).toList(), outcomes,
+                    "reservas de un mismo RUT");
+
+            assertEquals(3, outcomes.getOrDefault("ok", 0), "at most 3 active bookings per RUT: " + outcomes);
+            assertEquals(12, outcomes.getOrDefault("ok", 0) + outcomes.getOrDefault("cap.service", 0)
+                    + outcomes.getOrDefault("cap.total", 0), "every other one refused by a cap: " + outcomes);
+            assertEquals(List.of("3"), strings(
+                    "SELECT count(*) FROM agendamientos WHERE rut_ciudadano = ? AND estado = 'CONFIRMADO'", normalized));
+            assertEquals(List.of("0"), strings("""
+                    SELECT count(*) FROM (SELECT servicio_id FROM agendamientos WHERE rut_ciudadano = ? AND estado = 'CONFIRMADO'
+                                          GROUP BY servicio_id HAVING count(*) > 1) twice""", normalized),
+                    "at most 1 active booking per RUT and service");
+        }
     }
 
     // ------------------------------------------------------------------ rules
@@ -686,7 +718,7 @@ class AppointmentsIT {
             pool.shutdown();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(String.format("Carrera de %s: %d simultáneas por un bloque de capacidad 2 en %d ms: %s",
+        LOG.info(String.format("Carrera de %s: %d simultáneas en %d ms: %s",
                 what, calls.size(), millis, outcomes));
         return won;
     }

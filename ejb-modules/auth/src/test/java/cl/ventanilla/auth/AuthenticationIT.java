@@ -31,6 +31,7 @@ import cl.ventanilla.kernel.ViolationMessages;
 import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
+import cl.ventanilla.kernel.testing.Race;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -44,9 +45,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -354,6 +359,114 @@ class AuthenticationIT {
         }
         accounts.deactivate(second.getId());
         assertFalse(accounts.getById(second.getId()).isActive());
+    }
+
+    // ------------------------------------------------------------------ races
+
+    @Test
+    void oneResetLinkUsedManyTimesAtOnceSetsOnePassword() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String rut = newRut();
+            User user = accounts.create(operator(rut, "carrera.enlace" + round + "@muni.cl", PASSWORD));
+            resets.request(rut);
+            String token = events.lastResetFor(user.getId()).orElseThrow().token();
+            List<String> passwords = IntStream.range(0, 12).mapToObj(i -> "clave-carrera-" + i + "-2026").toList();
+            Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+            List<String> won = Race.run(passwords.stream().map(p -> (Callable<String>) () -> {
+                resets.confirm(token, p);
+                return p;
+            }).toList(), outcomes);
+
+            assertEquals(Map.of("ok", 1, "reset.used", 11), outcomes, "round " + round);
+            assertEquals("1", value("SELECT count(*) FROM tokens_restablecimiento WHERE usuario_id = '" + user.getId()
+                    + "' AND usado_en IS NOT NULL"));
+            String winner = won.get(0);
+            assertEquals(user.getId(), signIn.authenticate(rut, winner).id(), "the winner's password is the one kept");
+            for (String loser : passwords.stream().filter(p -> !p.equals(winner)).limit(2).toList()) {
+                assertEquals(SignInRefused.Reason.INVALID_CREDENTIALS,
+                        assertThrows(SignInRefused.class, () -> signIn.authenticate(rut, loser)).reason());
+            }
+        }
+    }
+
+    @Test
+    void manyWrongPasswordsAtOnceLockAfterExactlyTheLimitAndLoseNoFailure() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            // below the limit: every failure of a burst is counted
+            String rut = newRut();
+            User user = accounts.create(operator(rut, "carrera.fallos" + round + "@muni.cl", PASSWORD));
+            Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+            Race.run(IntStream.range(0, 4).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(rut, "equivocada-" + i))
+                    .toList(), outcomes);
+            assertEquals(Map.of("auth.invalidCredentials", 4), outcomes);
+            assertEquals("4|null", value("SELECT intentos_fallidos || '|' || coalesce(bloqueado_hasta::text, 'null') "
+                    + "FROM usuarios WHERE id = '" + user.getId() + "'"));
+
+            // far past the limit: the fifth failure locks, the rest find the account locked and count nothing
+            String other = newRut();
+            User locked = accounts.create(operator(other, "carrera.bloqueo" + round + "@muni.cl", PASSWORD));
+            Map<String, Integer> burst = new ConcurrentHashMap<>();
+            Race.run(IntStream.range(0, 16).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(other, "equivocada-" + i))
+                    .toList(), burst);
+            assertEquals(Map.of("auth.invalidCredentials", 4, "auth.locked", 12), burst, "round " + round);
+            assertEquals("5|true", value("SELECT intentos_fallidos || '|' || (bloqueado_hasta > now())::text FROM usuarios WHERE id = '"
+                    + locked.getId() + "'"));
+
+            // locked: the right password at the same moment as wrong ones opens nothing
+            Map<String, Integer> whileLocked = new ConcurrentHashMap<>();
+            Race.run(IntStream.range(0, 12).mapToObj(i -> (Callable<Object>) () -> signIn.authenticate(other,
+                    i % 2 == 0 ? PASSWORD : "equivocada-" + i)).toList(), whileLocked);
+            assertEquals(Map.of("auth.locked", 12), whileLocked);
+            assertEquals("5|null", value("SELECT intentos_fallidos || '|' || coalesce(ultimo_acceso::text, 'null') "
+                    + "FROM usuarios WHERE id = '" + locked.getId() + "'"), "no sign-in while locked");
+        }
+    }
+
+    @Test
+    void administratorsDeactivatedOrDemotedAllAtOnceLeaveOneActive() throws Exception {
+        List<UUID> othersActive = activeAdministrators();
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<User> admins = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    admins.add(accounts.create(new NewUser(newRut(), "Administradora " + round + "-" + i,
+                            "carrera.admin" + round + "-" + i + "@muni.cl", Set.of(Role.ADMIN), Set.of(), PASSWORD)));
+                }
+                // only these eight are administrators now
+                for (UUID id : activeAdministrators()) {
+                    if (admins.stream().noneMatch(a -> a.getId().equals(id))) {
+                        accounts.deactivate(id);
+                    }
+                }
+                assertEquals(8, activeAdministrators().size());
+                Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+                Race.run(IntStream.range(0, 8).mapToObj(i -> (Callable<Object>) () -> {
+                    User admin = admins.get(i);
+                    // half are deactivated, half lose the role, as two administrators' sessions would do
+                    return i % 2 == 0 ? accounts.deactivate(admin.getId())
+                            : accounts.update(admin.getId(), new UserChanges(admin.getName(), admin.getEmail(),
+                                    Set.of(Role.SUPERVISOR), Set.of(), null));
+                }).toList(), outcomes);
+
+                assertEquals(Map.of("ok", 7, "user.lastAdmin", 1), outcomes, "round " + round);
+                assertEquals(1, activeAdministrators().size(), "one active administrator remains");
+            }
+        } finally {
+            othersActive.forEach(accounts::activate);
+        }
+    }
+
+    private List<UUID> activeAdministrators() throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        SELECT u.id FROM usuarios u JOIN usuario_roles r ON r.usuario_id = u.id
+                        WHERE r.rol = 'ADMIN' AND u.activo"""); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return ids;
     }
 
     @Test

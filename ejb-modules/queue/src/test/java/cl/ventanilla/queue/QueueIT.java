@@ -9,6 +9,7 @@ import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.DomainException;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.testing.ModuleDeployment;
+import cl.ventanilla.kernel.testing.Race;
 import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.queue.boundary.LobbyBoard;
 import cl.ventanilla.queue.boundary.LobbyBoard.Snapshot;
@@ -22,6 +23,7 @@ import cl.ventanilla.queue.boundary.TicketDesk;
 import cl.ventanilla.kernel.cache.Invalidations;
 import cl.ventanilla.kernel.redis.Redis;
 import cl.ventanilla.queue.control.DisplayChannels;
+import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.LiveBridge;
 import cl.ventanilla.queue.control.LiveMessage;
 import cl.ventanilla.queue.control.WaitEstimator;
@@ -807,6 +809,62 @@ class QueueIT {
             clock.moveTo(Instant.parse("2031-08-06T14:00:00Z"));
             assertTrue(desk.issueWalkIn(AGUA_POTABLE, null).ticket().getNumber().endsWith("-001"),
                     "a new day, a new quota");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    // ------------------------------------------------------------------ races
+
+    @Test
+    void oneBookingCheckedInAtTwelveKiosksAtOnceGetsOneTicket() throws Exception {
+        try {
+            // 10:00 in Santiago (UTC-4 in August)
+            clock.moveTo(Instant.parse("2031-08-12T14:00:00Z"));
+            for (int round = 1; round <= 3; round++) {
+                String code = "CARRERA-CHK" + round;
+                String rut = rutOf(31_000_100 + round);
+                UUID booking = createBooking(code, CAMBIO_CLASE, rut, Instant.parse("2031-08-12T14:10:00Z"));
+                Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+                // half type the code, half the RUT, as at two kiosks of the hall
+                List<Ticket> won = Race.run(IntStream.range(0, 12).mapToObj(i -> (Callable<Ticket>) () ->
+                        desk.checkIn(i % 2 == 0 ? code : rut).ticket()).toList(), outcomes);
+
+                assertEquals(Map.of("ok", 1, "checkIn.already", 11), outcomes, "round " + round);
+                assertEquals(booking, won.get(0).getAppointmentId());
+                assertEquals(List.of("1"), strings("SELECT count(*) FROM turnos WHERE agendamiento_id = ?", booking));
+                assertEquals(List.of("PRESENTADO"), strings("SELECT estado FROM agendamientos WHERE id = ?", booking));
+            }
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void sixteenKiosksAtOnceNeverIssueMoreWalkInsThanTheDailyQuota() throws Exception {
+        UUID trasladoPermiso = UUID.fromString("30000000-0000-4000-8000-000000000007");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement quota = connection.prepareStatement(
+                        "UPDATE servicios SET cupo_diario_presencial = 5 WHERE id = ?")) {
+            quota.setObject(1, trasladoPermiso);
+            quota.executeUpdate();
+        }
+        configurationChanged();
+        try {
+            for (int round = 1; round <= 3; round++) {
+                // each round a new day, so a new quota
+                Instant at = Instant.parse("2031-08-18T14:00:00Z").plus(Duration.ofDays(round));
+                clock.moveTo(at);
+                Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+                Race.run(IntStream.range(0, 16).mapToObj(i -> (Callable<Ticket>) () ->
+                        desk.issueWalkIn(trasladoPermiso, i % 4 == 0 ? "PERSONA_MAYOR" : null).ticket()).toList(), outcomes);
+
+                assertEquals(Map.of("ok", 5, "service.walkInQuotaReached", 11), outcomes, "round " + round);
+                assertEquals(List.of("1", "2", "3", "4", "5"), strings("""
+                        SELECT numero FROM turnos WHERE servicio_id = ? AND fecha = ? AND origen = 'PRESENCIAL'
+                        ORDER BY numero""", trasladoPermiso, java.sql.Date.valueOf(QueueClock.dayOf(at))),
+                        "five walk-ins, numbered without gaps");
+            }
         } finally {
             clock.reset();
         }

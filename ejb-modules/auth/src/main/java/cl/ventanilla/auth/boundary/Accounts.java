@@ -272,7 +272,17 @@ public class Accounts {
         }
     }
 
+    /**
+     * Refuses to take away the last active administrator. The active administrators' rows are locked
+     * first (in one order, so two callers never wait on each other in a circle) and counted after the
+     * lock: two administrators removed at the same moment take turns, and the second counts without
+     * the first.
+     */
     private void requireAnotherActiveAdmin(User user) {
+        em.createNativeQuery("""
+                SELECT u.id FROM usuarios u
+                WHERE u.activo AND EXISTS (SELECT 1 FROM usuario_roles r WHERE r.usuario_id = u.id AND r.rol = 'ADMIN')
+                ORDER BY u.id FOR UPDATE OF u""").getResultList();
         long others = em.createQuery("""
                 SELECT count(u) FROM User u JOIN u.roles r
                 WHERE r = :admin AND u.active = true AND u.id <> :id""", Long.class)

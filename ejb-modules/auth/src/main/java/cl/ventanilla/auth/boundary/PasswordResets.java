@@ -13,6 +13,7 @@ import cl.ventanilla.kernel.Rut;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,8 +70,11 @@ public class PasswordResets {
         if (token == null || token.isBlank() || token.length() > TOKEN_LENGTH) {
             throw AuthException.invalid("reset.unknown");
         }
+        // The link's row stays locked until the end: the same link sent twice at once waits here, then
+        // finds it used, instead of both changing the password and one failing on the account's version.
         ResetToken link = em.createQuery("SELECT t FROM ResetToken t WHERE t.tokenHash = :hash", ResetToken.class)
                 .setParameter("hash", secrets.fingerprint(token.strip()))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> AuthException.invalid("reset.unknown"));
         Instant now = clock.instant();

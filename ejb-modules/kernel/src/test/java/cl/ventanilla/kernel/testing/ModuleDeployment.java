@@ -20,8 +20,8 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
  * The WAR a domain module's Arquillian tests run in on Payara Micro: the domain's classes and the
  * kernel's, the domain's persistence unit and EJB descriptor, every migration of the schema (each
  * module is tested on the whole schema, as in production) and the demo municipality, the message
- * bundles in Spanish and English, and the libraries the EAR's {@code lib/} gives the modules. The
- * database named by {@code DB_NAME} is created anew first.
+ * bundles in Spanish and English, the libraries the EAR's {@code lib/} gives the modules, and
+ * {@link Race} for the tests' races. The database named by {@code DB_NAME} is created anew first.
  */
 public final class ModuleDeployment {
 
@@ -46,6 +46,7 @@ public final class ModuleDeployment {
                 .addPackages(true, domainPackage, "cl.ventanilla.kernel")
                 .deletePackage(TestDatabase.class.getPackageName())
                 .addClass(TestDatabase.class)
+                .addClass(Race.class)
                 .addAsResource("db/demo/datos_demo.sql")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(resolved);

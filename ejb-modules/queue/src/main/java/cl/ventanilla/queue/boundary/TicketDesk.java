@@ -210,7 +210,10 @@ public class TicketDesk {
         Rut rut = Rut.of(text);
         List<Booking> today = arrivals.confirmedOfDay(rut.normalized(), day);
         if (today.isEmpty()) {
-            throw QueueException.notFound("checkIn.noneForRut", rut.formatted());
+            // the same citizen at a second kiosk a moment after the first: tell them it is registered
+            throw arrivals.presentedOfDay(rut.normalized(), day).stream().findFirst()
+                    .map(presented -> QueueException.conflict("checkIn.already", presented.code()))
+                    .orElseGet(() -> QueueException.notFound("checkIn.noneForRut", rut.formatted()));
         }
         Optional<Booking> open = today.stream().filter(b -> settings.checkInWindow(b.unitId())
                 .arrival(b.startsAt(), now) == Arrival.ON_TIME).findFirst();

@@ -41,12 +41,21 @@ public class AppointmentArrivals {
 
     /** The citizen's confirmed bookings of the day (America/Santiago), earliest first. */
     public List<Booking> confirmedOfDay(String normalizedRut, LocalDate day) {
+        return ofDay(normalizedRut, day, CONFIRMED);
+    }
+
+    /** The citizen's bookings of the day (America/Santiago) already checked in, earliest first. */
+    public List<Booking> presentedOfDay(String normalizedRut, LocalDate day) {
+        return ofDay(normalizedRut, day, PRESENTED);
+    }
+
+    private List<Booking> ofDay(String normalizedRut, LocalDate day, String state) {
         List<?> rows = em.createNativeQuery(SELECT + """
-                WHERE rut_ciudadano = :rut AND estado = 'CONFIRMADO'
+                WHERE rut_ciudadano = :rut AND estado = :state
                 AND fecha_hora_inicio >= CAST(:day AS timestamp) AT TIME ZONE 'America/Santiago'
                 AND fecha_hora_inicio < (CAST(:day AS timestamp) + interval '1 day') AT TIME ZONE 'America/Santiago'
-                ORDER BY fecha_hora_inicio""").setParameter("rut", normalizedRut).setParameter("day", day.toString())
-                .getResultList();
+                ORDER BY fecha_hora_inicio""").setParameter("rut", normalizedRut).setParameter("state", state)
+                .setParameter("day", day.toString()).getResultList();
         return rows.stream().map(r -> booking((Object[]) r)).toList();
     }
 
