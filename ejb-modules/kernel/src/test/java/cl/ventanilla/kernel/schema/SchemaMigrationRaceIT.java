@@ -40,11 +40,8 @@ class SchemaMigrationRaceIT {
             List<Future<Integer>> applied = new ArrayList<>();
             for (int i = 0; i < INSTANCES; i++) {
                 applied.add(instances.submit(() -> {
-                    Flyway flyway = Flyway.configure()
+                    Flyway flyway = SchemaMigration.configuration(SchemaMigrationRaceIT.class.getClassLoader())
                             .dataSource(TestDatabase.url(TestDatabase.name()), TestDatabase.user(), TestDatabase.password())
-                            .locations("classpath:db/migration")
-                            .table("flyway_historial_esquema")
-                            .group(true)
                             .load();
                     together.await(30, TimeUnit.SECONDS);
                     return flyway.migrate().migrationsExecuted;

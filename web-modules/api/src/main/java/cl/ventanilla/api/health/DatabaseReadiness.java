@@ -1,11 +1,10 @@
 package cl.ventanilla.api.health;
 
+import cl.ventanilla.kernel.schema.DatabaseState;
+import cl.ventanilla.kernel.schema.SchemaMigration;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -13,8 +12,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only when the database answers and is writable: behind HAProxy a connection that lands on a
- * read-only standby must take this instance out of the balancer rather than fail every write.
+ * Ready only when the database answers, takes writes and has the schema this build expects: behind
+ * HAProxy a connection that lands on a read-only standby, a database set read-only, or one restored
+ * from before the last migration must take this instance out of the balancer rather than fail every
+ * request ({@link DatabaseState}).
  */
 @Readiness
 @ApplicationScoped
@@ -23,24 +24,21 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "jdbc/ventanilla")
     DataSource dataSource;
 
+    @EJB
+    SchemaMigration schema;
+
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("""
-                        SELECT pg_is_in_recovery(),
-                               (SELECT version FROM flyway_historial_esquema
-                                WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1)""")) {
-            row.next();
-            boolean standby = row.getBoolean(1);
-            String schema = row.getString(2);
-            return response.status(!standby && schema != null)
-                    .withData("readOnly", standby)
-                    .withData("schemaVersion", schema == null ? "none" : schema)
-                    .build();
-        } catch (SQLException e) {
-            return response.down().withData("error", e.getMessage()).build();
+        DatabaseState state = DatabaseState.of(dataSource, schema.expectedVersion());
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("database").status(state.ready());
+        if (!state.reachable()) {
+            return response.withData("error", state.error()).build();
         }
+        return response.withData("readOnly", state.standby() || state.readOnly())
+                .withData("standby", state.standby())
+                .withData("schemaVersion", state.schemaVersion() == null ? "none" : state.schemaVersion())
+                .withData("expectedSchemaVersion", state.expectedVersion())
+                .withData("failedMigrations", state.failedMigrations())
+                .build();
     }
 }
