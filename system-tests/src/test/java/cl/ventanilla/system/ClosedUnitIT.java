@@ -1,10 +1,11 @@
 package cl.ventanilla.system;
 
+import static cl.ventanilla.system.ApiFlowIT.created;
+import static cl.ventanilla.system.ApiFlowIT.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -80,15 +81,5 @@ class ClosedUnitIT extends SystemTest {
         return server.send("POST", "/api/queue/tickets", Json.createObjectBuilder().add("serviceId", service).build()
                 .toString(), "Content-Type", "application/json", "Authorization", "Bearer " + kiosk,
                 "Accept-Language", language);
-    }
-
-    private static HttpResponse<String> post(String token, String path, JsonObject body) throws Exception {
-        return server.send("POST", path, body.toString(), "Content-Type", "application/json",
-                "Authorization", "Bearer " + token);
-    }
-
-    private static String created(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return VentanillaServer.json(response.body()).asJsonObject().getString("id");
     }
 }

@@ -151,7 +151,8 @@ public class TicketDesk {
      * @throws QueueException INVALID for something that is neither a code nor a RUT (a RUT with a wrong
      *                        check digit is an {@link cl.ventanilla.kernel.InvalidRutException});
      *                        NOT_FOUND for an unknown code or no booking of the day; CONFLICT too early,
-     *                        too late, already checked in, or a booking no longer confirmed
+     *                        too late, already checked in, a booking no longer confirmed, or the unit not
+     *                        open yet (a booking at opening time whose window opens before it)
      */
     public IssuedTicket checkIn(@NotNull(message = "{ventanilla.queue.checkIn.required}")
             @Size(max = 40, message = "{ventanilla.queue.checkIn.required}") String codeOrRut) {
