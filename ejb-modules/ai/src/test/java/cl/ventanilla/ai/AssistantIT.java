@@ -55,7 +55,9 @@ class AssistantIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ModuleDeployment.of("ai-it.war", "cl.ventanilla.ai").addClass(ConfigurationReadModel.class);
+        return ModuleDeployment.of("ai-it.war", "cl.ventanilla.ai").addClass(ConfigurationReadModel.class)
+                // with the units' calendars it holds
+                .addPackages(false, "cl.ventanilla.config.control", "cl.ventanilla.config.entity");
     }
 
     @Inject

@@ -89,7 +89,9 @@ class AppointmentsIT {
     static WebArchive deployment() {
         // the config domain's read model, through which appointments read a service
         return ModuleDeployment.of("appointments-it.war", "cl.ventanilla.appointments")
-                .addClass(ConfigurationReadModel.class);
+                .addClass(ConfigurationReadModel.class)
+                // with the units' calendars it holds
+                .addPackages(false, "cl.ventanilla.config.control", "cl.ventanilla.config.entity");
     }
 
     @Inject

@@ -42,10 +42,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,6 +73,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
@@ -102,7 +105,9 @@ class QueueIT {
     @Deployment
     static WebArchive deployment() {
         // the config domain's read model, through which the queue reads the configuration
-        return ModuleDeployment.of("queue-it.war", "cl.ventanilla.queue").addClass(ConfigurationReadModel.class);
+        return ModuleDeployment.of("queue-it.war", "cl.ventanilla.queue").addClass(ConfigurationReadModel.class)
+                // with the units' calendars it holds
+                .addPackages(false, "cl.ventanilla.config.control", "cl.ventanilla.config.entity");
     }
 
     @Inject
@@ -230,6 +235,130 @@ class QueueIT {
         Map<UUID, Integer> perStation = new HashMap<>();
         calledBy.values().forEach(s -> perStation.merge(s, 1, Integer::sum));
         LOG.info("Turnos por estación: " + perStation.values());
+    }
+
+    private static volatile boolean demoUnitsAlwaysOpen;
+
+    /**
+     * The demo units attend all day every day here, holidays included: the tests issue tickets at whatever
+     * time they run or at the moments they choose. The test of closed units gives its own unit hours.
+     */
+    @BeforeEach
+    void demoUnitsAttendAllDay() throws SQLException {
+        if (demoUnitsAlwaysOpen) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM horarios_unidad");
+            statement.executeUpdate("""
+                    INSERT INTO horarios_unidad (unidad_id, dia_semana, hora_apertura, hora_cierre)
+                    SELECT u.id, d, time '00:00', time '24:00' FROM unidades u CROSS JOIN generate_series(1, 7) d""");
+            statement.executeUpdate("UPDATE feriados SET activo = false");
+        }
+        configurationChanged();
+        demoUnitsAlwaysOpen = true;
+    }
+
+    @Test
+    void theTenThousandthTicketOfADayGetsFiveDigitsAndTheNumbersGoOn() throws SQLException {
+        LocalDate day = LocalDate.of(2031, 9, 2);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement counter = connection.prepareStatement("""
+                        INSERT INTO contadores_turno (servicio_id, fecha, ultimo_numero) VALUES (?, ?, 9998)
+                        ON CONFLICT (servicio_id, fecha) DO UPDATE SET ultimo_numero = 9998""")) {
+            counter.setObject(1, RECTIFICACION_RSH);
+            counter.setObject(2, day);
+            counter.executeUpdate();
+        }
+        try {
+            clock.moveTo(day.atTime(11, 0).atZone(QueueClock.ZONE).toInstant());
+            Ticket last = desk.issueWalkIn(RECTIFICACION_RSH, null).ticket();
+            Ticket tenThousandth = desk.issueWalkIn(RECTIFICACION_RSH, null).ticket();
+            Ticket next = desk.issueWalkIn(RECTIFICACION_RSH, null).ticket();
+            String prefix = last.getNumber().substring(0, last.getNumber().indexOf('-'));
+            assertEquals(prefix + "-9999", last.getNumber());
+            assertEquals(prefix + "-10000", tenThousandth.getNumber(), "shown and printed");
+            assertEquals(prefix + " 10000", tenThousandth.getSpokenNumber(), "as the voice says it");
+            assertEquals(prefix + "-10001", next.getNumber());
+            assertEquals(List.of("9999", "10000", "10001"), strings(
+                    "SELECT numero::text AS shown FROM turnos WHERE servicio_id = ? AND fecha = ? ORDER BY numero",
+                    RECTIFICACION_RSH, day));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aClosedUnitIssuesNoTicketAndSaysWhenItOpensAgain() throws SQLException {
+        UUID unit = UUID.randomUUID();
+        UUID service = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO unidades (id, direccion_id, nombre) VALUES ('" + unit
+                    + "', '10000000-0000-4000-8000-000000000002', 'Oficina Horario " + unit.toString().substring(0, 6) + "')");
+            statement.executeUpdate("INSERT INTO servicios (id, unidad_id, nombre, prefijo) VALUES ('" + service + "', '"
+                    + unit + "', 'Trámite con horario', 'H')");
+            // weekdays 08:30–13:30 and 14:30–17:00
+            statement.executeUpdate("INSERT INTO horarios_unidad (unidad_id, dia_semana, hora_apertura, hora_cierre) "
+                    + "SELECT '" + unit + "', d, t.abre, t.cierra FROM generate_series(1, 5) d, (VALUES (time '08:30', "
+                    + "time '13:30'), (time '14:30', time '17:00')) t (abre, cierra)");
+            statement.executeUpdate("INSERT INTO feriados (fecha, nombre) VALUES (DATE '2031-10-14', 'Feriado de prueba')");
+            statement.executeUpdate("INSERT INTO cierres_unidad (unidad_id, fecha_desde, fecha_hasta, motivo) VALUES ('"
+                    + unit + "', DATE '2031-10-15', DATE '2031-10-16', 'Fumigación')");
+        }
+        configurationChanged();
+        String name = "Oficina Horario " + unit.toString().substring(0, 6);
+        try {
+            // Sunday 23:05 in Santiago
+            QueueException sunday = closedAt(service, ZonedDateTime.of(2031, 10, 12, 23, 5, 0, 0, QueueClock.ZONE));
+            assertEquals("unit.closed", sunday.key());
+            assertEquals(Kind.CONFLICT, sunday.kind());
+            assertEquals("«" + name + "» está cerrada en este momento: no entrega números. Vuelve a atender el lunes "
+                    + "13-10-2031 a las 08:30.", sunday.messageIn(SPANISH));
+            assertEquals("\"" + name + "\" is closed now and issues no tickets. It opens again on Monday 13-10-2031 "
+                    + "at 08:30.", sunday.messageIn(Locale.ENGLISH));
+            // Monday before opening and at lunch: today
+            assertTrue(closedAt(service, ZonedDateTime.of(2031, 10, 13, 8, 29, 0, 0, QueueClock.ZONE)).messageIn(SPANISH)
+                    .endsWith("Vuelve a atender hoy a las 08:30."));
+            assertTrue(closedAt(service, ZonedDateTime.of(2031, 10, 13, 13, 30, 0, 0, QueueClock.ZONE)).messageIn(Locale.ENGLISH)
+                    .endsWith("It opens again today at 14:30."));
+            // a holiday, then the unit's closure right after it: open again on Friday
+            QueueException holiday = closedAt(service, ZonedDateTime.of(2031, 10, 14, 10, 0, 0, 0, QueueClock.ZONE));
+            assertEquals("unit.closedToday", holiday.key());
+            assertEquals("«" + name + "» no atiende hoy (Feriado de prueba): no entrega números. Vuelve a atender el "
+                    + "viernes 17-10-2031 a las 08:30.", holiday.messageIn(SPANISH));
+            assertEquals("\"" + name + "\" is closed today (Fumigación) and issues no tickets. It opens again on Friday "
+                    + "17-10-2031 at 08:30.", closedAt(service, ZonedDateTime.of(2031, 10, 16, 16, 0, 0, 0, QueueClock.ZONE))
+                    .messageIn(Locale.ENGLISH));
+            assertEquals(List.of(), strings("SELECT id::text FROM turnos WHERE servicio_id = ?", service),
+                    "nothing written");
+
+            clock.moveTo(ZonedDateTime.of(2031, 10, 13, 8, 30, 0, 0, QueueClock.ZONE).toInstant());
+            assertEquals("H-001", desk.issueWalkIn(service, null).ticket().getNumber(),
+                    "open from its opening minute, and the refusals used no number");
+
+            // a booking at 08:30 may check in from 08:00 by the unit's rules, but the unit opens at 08:30
+            createBooking("HORARIO-0830", service, rutOf(31_000_013),
+                    ZonedDateTime.of(2031, 10, 20, 8, 30, 0, 0, QueueClock.ZONE).toInstant());
+            clock.moveTo(ZonedDateTime.of(2031, 10, 20, 8, 10, 0, 0, QueueClock.ZONE).toInstant());
+            QueueException early = assertThrows(QueueException.class, () -> desk.checkIn("HORARIO-0830"));
+            assertEquals("unit.closed", early.key());
+            assertTrue(early.messageIn(SPANISH).endsWith("Vuelve a atender hoy a las 08:30."), early.messageIn(SPANISH));
+            assertEquals(List.of("CONFIRMADO"), strings("SELECT estado FROM agendamientos WHERE codigo = 'HORARIO-0830'"),
+                    "the booking is not marked as presented");
+            clock.moveTo(ZonedDateTime.of(2031, 10, 20, 8, 30, 0, 0, QueueClock.ZONE).toInstant());
+            assertTrue(desk.checkIn("HORARIO-0830").ticket().isAppointment());
+        } finally {
+            clock.reset();
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM feriados WHERE fecha = DATE '2031-10-14'");
+            }
+            configurationChanged();
+        }
+    }
+
+    private QueueException closedAt(UUID service, ZonedDateTime moment) {
+        clock.moveTo(moment.toInstant());
+        return assertThrows(QueueException.class, () -> desk.issueWalkIn(service, null));
     }
 
     @Test

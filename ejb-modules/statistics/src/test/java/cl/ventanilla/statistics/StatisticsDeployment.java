@@ -20,6 +20,8 @@ final class StatisticsDeployment {
                 .addPackages(true, "cl.ventanilla.queue")
                 .addPackage("cl.ventanilla.appointments.entity")
                 .addClass(ConfigurationReadModel.class)
+                // with the units' calendars it holds
+                .addPackages(false, "cl.ventanilla.config.control", "cl.ventanilla.config.entity")
                 .addAsResource(new File("../queue/src/main/resources/META-INF/persistence.xml"), "META-INF/persistence.xml")
                 .addAsResource("cl/ventanilla/queue/Messages.properties")
                 .addAsResource("cl/ventanilla/queue/Messages_es.properties")

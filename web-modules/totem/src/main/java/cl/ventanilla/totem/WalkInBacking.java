@@ -48,6 +48,9 @@ public class WalkInBacking {
     /** The queue's refusal when the day's walk-in tickets of the service are used up. */
     static final String WALK_IN_QUOTA_REACHED = "service.walkInQuotaReached";
 
+    /** The start of the queue's refusals while the unit does not attend. */
+    static final String UNIT_CLOSED = "unit.closed";
+
     /**
      * Where citizens reach the public portal, e.g. {@code https://ventanilla.municipio.cl}; by default
      * the host the kiosk itself uses.
@@ -57,17 +60,33 @@ public class WalkInBacking {
     Optional<String> publicUrl;
 
     private boolean quotaReached;
+    private boolean closed;
     private Slot nextFree;
     private String serviceId;
     private String fixedUnit;
     private MunicipalService service;
     private List<PreferentialCategory> categories;
 
-    /** Called by {@code f:viewAction}: a service that is not on offer answers 404. */
+    /**
+     * Called by {@code f:viewAction}: a service that is not on offer answers 404; while its unit is closed
+     * the page says so and when it opens again, and offers no ticket.
+     */
     public void load() {
         if (service() == null) {
             Feedback.notFound();
+            return;
         }
+        try {
+            desk.ensureOpen(service.getUnit().getId());
+        } catch (QueueException closedNow) {
+            closed = true;
+            Feedback.problem(closedNow);
+        }
+    }
+
+    /** Whether the unit does not attend now: the page shows why and offers no ticket. */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Issues the ticket, with the category's code or {@code null} for general attention, and shows it. */
@@ -81,6 +100,7 @@ public class WalkInBacking {
         } catch (RuntimeException refused) {
             Feedback.problem(refused);
             quotaReached = refused instanceof QueueException q && WALK_IN_QUOTA_REACHED.equals(q.key());
+            closed = refused instanceof QueueException q && q.key().startsWith(UNIT_CLOSED);
             if (quotaReached && service().isTakesAppointments()) {
                 nextFree = availability.firstFree(service.getId()).orElse(null);
             }

@@ -15,12 +15,14 @@ import cl.ventanilla.appointments.entity.AppointmentCancelled.CancelledBy;
 import cl.ventanilla.appointments.entity.AppointmentException;
 import cl.ventanilla.appointments.entity.AppointmentState;
 import cl.ventanilla.kernel.Rut;
+import cl.ventanilla.kernel.audit.AuditEvent;
 import cl.ventanilla.kernel.staff.StaffUnits;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -68,6 +70,9 @@ public class AppointmentDesk {
 
     @Inject
     Event<AppointmentNoShow> noShows;
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @Resource
     SessionContext session;
@@ -155,6 +160,12 @@ public class AppointmentDesk {
                 .setParameter("id", closureId).setParameter("unit", unitId).setParameter("from", from)
                 .setParameter("to", to).setParameter("reason", reason.strip())
                 .setParameter("staff", staffUserId).executeUpdate();
+        // a change of the unit's calendar like any other: audited, and the configuration's read model (which
+        // the kiosk asks whether the unit is open) is dropped on every instance after the commit
+        audit.fire(new AuditEvent("CREAR", "cierres_unidad", closureId.toString(), "Cierre de la unidad del " + from
+                + " al " + to + " («" + reason.strip() + "»), con cancelación de sus reservas", null,
+                Json.createObjectBuilder().add("unitId", unitId.toString()).add("from", from.toString())
+                        .add("to", to.toString()).add("reason", reason.strip()).build().toString()));
         // rows locked in one order (start, id): two closures of the same unit never wait on each other in a circle
         List<Appointment> affected = em.createQuery("""
                 SELECT a FROM Appointment a WHERE a.unitId = :unit AND a.state = :confirmed

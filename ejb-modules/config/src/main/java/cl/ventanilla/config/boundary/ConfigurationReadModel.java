@@ -1,5 +1,10 @@
 package cl.ventanilla.config.boundary;
 
+import cl.ventanilla.config.control.UnitCalendar;
+import cl.ventanilla.config.entity.Holiday;
+import cl.ventanilla.config.entity.OpeningRange;
+import cl.ventanilla.config.entity.UnitClosure;
+import cl.ventanilla.config.entity.WeeklySchedule;
 import cl.ventanilla.kernel.cache.Invalidated;
 import cl.ventanilla.kernel.cache.Invalidations;
 import jakarta.annotation.Resource;
@@ -10,7 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,7 +32,8 @@ import javax.sql.DataSource;
 
 /**
  * The configuration as the other domains read it (services, units and directorates, stations, each
- * unit's queue rules and preferential categories), held in memory: the queue reads it on every ticket
+ * unit's queue rules and preferential categories, and each unit's calendar: its opening hours, the
+ * national holidays and its closures from yesterday on), held in memory: the queue reads it on every ticket
  * and call, appointments on every calendar and booking, and it changes a few times a month. The config domain owns it: every change it makes (they all pass through the audit
  * trail) drops this copy on every instance through {@link Invalidations}, after the commit. A copy lives
  * at most {@link #SAFETY_NET} while this instance hears the others, and {@link #UNHEARD} while its Redis
@@ -81,7 +90,7 @@ public class ConfigurationReadModel {
     /** Everything at one moment; immutable. */
     record Snapshot(long loadedAt, Map<UUID, ServiceView> services, Map<UUID, StationView> stations,
             Map<UUID, QueueRules> rules, Map<UUID, UnitView> units, Map<UUID, Integer> stationsAttending,
-            Map<UUID, List<ServiceView>> activeServicesOfUnit) {
+            Map<UUID, List<ServiceView>> activeServicesOfUnit, Map<UUID, UnitCalendar> calendars) {
     }
 
     public Optional<ServiceView> service(UUID id) {
@@ -131,6 +140,16 @@ public class ConfigurationReadModel {
     public Collection<ServiceView> services() {
         return snapshot().services().values();
     }
+
+    /**
+     * When the unit attends (its weekly hours minus the holidays and its closures), for today and the
+     * days ahead; a unit without opening hours never attends.
+     */
+    public UnitCalendar calendar(UUID unitId) {
+        return snapshot().calendars().getOrDefault(unitId, NEVER_OPEN);
+    }
+
+    private static final UnitCalendar NEVER_OPEN = new UnitCalendar(new WeeklySchedule(List.of()), List.of(), List.of());
 
     /** How many active stations attend a service. */
     public int stationsAttending(UUID serviceId) {
@@ -216,10 +235,35 @@ public class ConfigurationReadModel {
             Map<UUID, List<ServiceView>> activeServicesOfUnit = new HashMap<>();
             byUnit.forEach((unit, list) -> activeServicesOfUnit.put(unit, List.copyOf(list)));
             return new Snapshot(System.nanoTime(), Map.copyOf(services), Map.copyOf(stations), Map.copyOf(rules),
-                    Map.copyOf(units), Map.copyOf(stationsAttending), Map.copyOf(activeServicesOfUnit));
+                    Map.copyOf(units), Map.copyOf(stationsAttending), Map.copyOf(activeServicesOfUnit),
+                    calendars(connection, units.keySet()));
         } catch (SQLException e) {
             throw new IllegalStateException("No se pudo leer la configuración", e);
         }
+    }
+
+    /**
+     * Each unit's calendar; holidays and closures that ended before yesterday (in any time zone) are
+     * left out, as the read model answers for today and the days ahead.
+     */
+    private static Map<UUID, UnitCalendar> calendars(Connection connection, Collection<UUID> units) throws SQLException {
+        Map<UUID, List<OpeningRange>> hours = new HashMap<>();
+        query(connection, "SELECT unidad_id, dia_semana, hora_apertura, hora_cierre FROM horarios_unidad",
+                r -> hours.computeIfAbsent(uuid(r, 1), k -> new ArrayList<>()).add(new OpeningRange(
+                        DayOfWeek.of(r.getInt(2)), r.getObject(3, LocalTime.class), r.getObject(4, LocalTime.class))));
+        List<Holiday> holidays = new ArrayList<>();
+        query(connection, "SELECT fecha, nombre, irrenunciable FROM feriados WHERE activo AND fecha >= CURRENT_DATE - 2",
+                r -> holidays.add(new Holiday(r.getObject(1, LocalDate.class), r.getString(2), r.getBoolean(3))));
+        Map<UUID, List<UnitClosure>> closures = new HashMap<>();
+        query(connection, "SELECT unidad_id, fecha_desde, fecha_hasta, motivo FROM cierres_unidad WHERE fecha_hasta >= CURRENT_DATE - 2",
+                r -> closures.computeIfAbsent(uuid(r, 1), k -> new ArrayList<>()).add(new UnitClosure(uuid(r, 1),
+                        r.getObject(2, LocalDate.class), r.getObject(3, LocalDate.class), r.getString(4))));
+        Map<UUID, UnitCalendar> calendars = new HashMap<>();
+        for (UUID unit : units) {
+            calendars.put(unit, new UnitCalendar(new WeeklySchedule(hours.getOrDefault(unit, List.of())), holidays,
+                    closures.getOrDefault(unit, List.of())));
+        }
+        return Map.copyOf(calendars);
     }
 
     private interface Row {

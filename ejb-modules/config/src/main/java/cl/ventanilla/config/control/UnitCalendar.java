@@ -1,12 +1,15 @@
 package cl.ventanilla.config.control;
 
 import cl.ventanilla.config.entity.Holiday;
+import cl.ventanilla.config.entity.OpeningRange;
 import cl.ventanilla.config.entity.TimeRange;
 import cl.ventanilla.config.entity.UnitClosure;
 import cl.ventanilla.config.entity.WeeklySchedule;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +31,9 @@ public final class UnitCalendar {
     /** The municipality's time zone; daylight saving changes are the zone database's business. */
     public static final ZoneId ZONE = ZoneId.of("America/Santiago");
 
+    /** How far {@link #nextOpening} looks: a year and a day covers every weekly schedule and holiday. */
+    public static final int LOOK_AHEAD_DAYS = 366;
+
     private final WeeklySchedule schedule;
     private final Map<LocalDate, Holiday> holidays;
     private final List<UnitClosure> closures;
@@ -42,6 +48,24 @@ public final class UnitCalendar {
         this.holidays = holidays.stream().filter(Holiday::isActive)
                 .collect(Collectors.toMap(Holiday::getDate, Function.identity(), (first, second) -> first));
         this.closures = List.copyOf(closures);
+    }
+
+    /**
+     * The same unit open all day every day, holidays included, except on its own closures: how a demo or
+     * test server that must issue tickets at any hour sees it.
+     */
+    public UnitCalendar closuresOnly() {
+        List<OpeningRange> allDay = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            allDay.add(new OpeningRange(day, LocalTime.MIN, LocalTime.MAX));
+        }
+        return new UnitCalendar(new WeeklySchedule(allDay), List.of(), closures);
+    }
+
+    /** Why the unit does not attend that day when it is a holiday or one of its closures: the name or reason. */
+    public Optional<String> closedBecause(LocalDate date) {
+        return Optional.ofNullable(holidays.get(date)).map(Holiday::getName)
+                .or(() -> closureOn(date).map(UnitClosure::getReason));
     }
 
     public boolean isOpen(LocalDateTime santiagoTime) {
@@ -69,6 +93,27 @@ public final class UnitCalendar {
             }
         }
         return open;
+    }
+
+    /**
+     * When the unit opens next after a moment it is closed (or the moment itself when it is open): the
+     * start of the next opening range, looking at most {@link #LOOK_AHEAD_DAYS} days ahead; empty when
+     * the unit has no opening ahead in that time (no hours at all, or closed until further notice).
+     */
+    public Optional<LocalDateTime> nextOpening(LocalDateTime santiagoTime) {
+        if (isOpen(santiagoTime)) {
+            return Optional.of(santiagoTime);
+        }
+        LocalDate day = santiagoTime.toLocalDate();
+        for (int i = 0; i <= LOOK_AHEAD_DAYS; i++, day = day.plusDays(1)) {
+            for (TimeRange range : openingRanges(day)) {
+                LocalDateTime opens = day.atTime(range.opens());
+                if (opens.isAfter(santiagoTime)) {
+                    return Optional.of(opens);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** One day as a calendar screen shows it: its hours, or why the unit is closed. */

@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,35 @@ class UnitCalendarTest {
         assertTrue(open.contains(LocalDate.of(2026, 12, 5)), "Saturday");
         assertFalse(open.contains(LocalDate.of(2026, 12, 31)));
         assertEquals(31, calendar.days(december).size());
+    }
+
+    @Test
+    void theNextOpeningSkipsTheNightTheWeekendHolidaysAndClosures() {
+        UnitCalendar calendar = calendar(List.of(new Holiday(HOLIDAY, "Inmaculada Concepción", false)),
+                List.of(new UnitClosure(UNIT, LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 9), "Fumigación")));
+        LocalDate sunday = MONDAY.minusDays(1);
+        assertEquals(MONDAY.atTime(8, 30), calendar.nextOpening(sunday.atTime(23, 5)).orElseThrow());
+        assertEquals(MONDAY.atTime(14, 30), calendar.nextOpening(MONDAY.atTime(13, 30)).orElseThrow(), "after lunch");
+        assertEquals(MONDAY.atTime(10, 0), calendar.nextOpening(MONDAY.atTime(10, 0)).orElseThrow(), "open now");
+        // Monday evening: Tuesday is a holiday and Wednesday closed, so Thursday
+        assertEquals(LocalDate.of(2026, 12, 10).atTime(8, 30), calendar.nextOpening(MONDAY.atTime(17, 0)).orElseThrow());
+        assertEquals(Optional.of("Inmaculada Concepción"), calendar.closedBecause(HOLIDAY));
+        assertEquals(Optional.of("Fumigación"), calendar.closedBecause(LocalDate.of(2026, 12, 9)));
+        assertEquals(Optional.empty(), calendar.closedBecause(MONDAY));
+        assertTrue(new UnitCalendar(new WeeklySchedule(List.of()), List.of(), List.of())
+                .nextOpening(MONDAY.atTime(9, 0)).isEmpty(), "no hours, no opening ahead");
+    }
+
+    @Test
+    void closuresOnlyIsOpenAtAnyHourAndOnHolidaysButNotOnItsClosures() {
+        UnitCalendar calendar = calendar(List.of(new Holiday(HOLIDAY, "Inmaculada Concepción", false)),
+                List.of(new UnitClosure(UNIT, LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 9), "Fumigación")))
+                .closuresOnly();
+        assertTrue(calendar.isOpen(MONDAY.minusDays(1).atTime(23, 59, 59)));
+        assertTrue(calendar.isOpen(HOLIDAY.atTime(3, 0)));
+        assertFalse(calendar.isOpen(LocalDate.of(2026, 12, 9).atTime(12, 0)));
+        assertEquals(LocalDate.of(2026, 12, 10).atStartOfDay(),
+                calendar.nextOpening(LocalDate.of(2026, 12, 9).atTime(12, 0)).orElseThrow());
     }
 
     @Test

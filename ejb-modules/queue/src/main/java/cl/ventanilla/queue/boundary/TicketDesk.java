@@ -41,6 +41,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -120,11 +121,12 @@ public class TicketDesk {
 
     /**
      * Issues a walk-in ticket for a service, numbered per service and day (America/Santiago), while the
-     * service's daily walk-in quota lasts.
+     * unit is open (its opening hours, not on a holiday nor one of its closures) and the service's daily
+     * walk-in quota lasts.
      *
      * @param preferentialCategory the code of a preferential category the unit enables
      *                             ({@code PERSONA_MAYOR}…), or {@code null}
-     * @throws QueueException unknown service (NOT_FOUND), inactive service or quota used up (CONFLICT),
+     * @throws QueueException unknown service (NOT_FOUND), inactive service, unit closed or quota used up (CONFLICT),
      *                        unknown category (INVALID)
      */
     public IssuedTicket issueWalkIn(@NotNull(message = "{ventanilla.queue.service.required}") UUID serviceId,
@@ -133,6 +135,7 @@ public class TicketDesk {
         UUID category = preferentialCategory == null || preferentialCategory.isBlank() ? null
                 : settings.preferentialCategory(service.unitId(), preferentialCategory.strip());
         Instant now = clock.now();
+        ensureOpen(service.unitId(), now);
         LocalDate day = QueueClock.dayOf(now);
         // the numbering holds the service's counter of the day until commit: the count below is exact
         TicketNumber number = new TicketNumber(service.prefix(), numbering.next(serviceId, day));
@@ -152,7 +155,8 @@ public class TicketDesk {
      * @throws QueueException INVALID for something that is neither a code nor a RUT (a RUT with a wrong
      *                        check digit is an {@link cl.ventanilla.kernel.InvalidRutException});
      *                        NOT_FOUND for an unknown code or no booking of the day; CONFLICT too early,
-     *                        too late, already checked in, or a booking no longer confirmed
+     *                        too late, already checked in, a booking no longer confirmed, or the unit not
+     *                        open yet (a booking at opening time whose window opens before it)
      */
     public IssuedTicket checkIn(@NotNull(message = "{ventanilla.queue.checkIn.required}")
             @Size(max = 40, message = "{ventanilla.queue.checkIn.required}") String codeOrRut) {
@@ -160,12 +164,42 @@ public class TicketDesk {
         LocalDate day = QueueClock.dayOf(now);
         Booking booking = bookingFor(codeOrRut, now, day);
         ServiceInfo service = activeService(booking.serviceId());
+        // early for a booking at opening time: told when the unit opens, like a walk-in
+        ensureOpen(booking.unitId(), now);
         if (!arrivals.markPresented(booking.id(), now)) {
             throw QueueException.conflict("checkIn.already", booking.code());
         }
         TicketNumber number = new TicketNumber(service.prefix(), numbering.next(service.id(), day));
         return issue(Ticket.checkIn(service.unitId(), service.id(), day, number, booking.id(), booking.startsAt(), now),
                 service, now);
+    }
+
+    /**
+     * Refuses, as issuing a ticket would, while the unit does not attend: the kiosk says so before the
+     * citizen chooses.
+     *
+     * @throws QueueException CONFLICT {@code unit.closed}, {@code unit.closedToday} or {@code unit.closedNoHours}
+     */
+    public void ensureOpen(@NotNull(message = "{ventanilla.queue.unit.required}") UUID unitId) {
+        ensureOpen(unitId, clock.now());
+    }
+
+    /**
+     * Refuses (CONFLICT) while the unit is closed by its calendar, saying when it opens again: today,
+     * or the weekday and date, and the time; or that it has no opening ahead.
+     */
+    private void ensureOpen(UUID unitId, Instant now) {
+        settings.closedAt(unitId, now).ifPresent(closed -> {
+            if (closed.reopens().isEmpty()) {
+                throw QueueException.conflict("unit.closedNoHours", closed.unitName());
+            }
+            LocalDateTime reopens = closed.reopens().get();
+            boolean today = reopens.toLocalDate().equals(QueueClock.dayOf(now));
+            Object[] arguments = {closed.unitName(), today ? 0 : reopens.getDayOfWeek().getValue(),
+                SHOWN_DATE.format(reopens), SHOWN_TIME.format(reopens), closed.because().orElse("")};
+            throw closed.because().isPresent() ? QueueException.conflict("unit.closedToday", arguments)
+                    : QueueException.conflict("unit.closed", arguments);
+        });
     }
 
     private ServiceInfo activeService(UUID serviceId) {

@@ -3,6 +3,7 @@ package cl.ventanilla.queue.control;
 import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.config.boundary.ConfigurationReadModel.ServiceView;
 import cl.ventanilla.config.boundary.ConfigurationReadModel.UnitView;
+import cl.ventanilla.config.control.UnitCalendar;
 import cl.ventanilla.queue.entity.CheckInWindow;
 import cl.ventanilla.queue.entity.QueueException;
 import cl.ventanilla.queue.entity.QueueRules;
@@ -10,10 +11,13 @@ import cl.ventanilla.queue.entity.Station;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the queue needs to know of the configuration (services, stations, the unit's rules), in the
@@ -25,6 +29,21 @@ public class QueueSettings {
 
     @Inject
     ConfigurationReadModel configuration;
+
+    /**
+     * {@code VENTANILLA_QUEUE_ANY_HOUR=true}: tickets at any hour and on holidays, only a unit's own
+     * closures refuse them; for a demo or test server that must answer whenever it is used.
+     */
+    @Inject
+    @ConfigProperty(name = "ventanilla.queue.any-hour", defaultValue = "false")
+    boolean anyHour;
+
+    /**
+     * A unit that does not attend at a moment: its name, why when it is a holiday or a closure of the
+     * unit, and when it opens again (empty when no opening lies ahead within a year).
+     */
+    public record Closed(String unitName, Optional<String> because, Optional<LocalDateTime> reopens) {
+    }
 
     /**
      * A service as the kiosk issues for it; {@code walkInQuota} is how many walk-in tickets it gives a
@@ -105,6 +124,17 @@ public class QueueSettings {
     public UUID preferentialCategory(UUID unitId, String code) {
         return configuration.rules(unitId).map(r -> r.categories().get(code))
                 .orElseThrow(() -> QueueException.invalid("category.unknown", code));
+    }
+
+    /** Whether the unit attends at that moment by its calendar (opening hours, holidays, closures); if not, why and until when. */
+    public Optional<Closed> closedAt(UUID unitId, Instant now) {
+        UnitCalendar calendar = anyHour ? configuration.calendar(unitId).closuresOnly() : configuration.calendar(unitId);
+        LocalDateTime local = LocalDateTime.ofInstant(now, UnitCalendar.ZONE);
+        if (calendar.isOpen(local)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Closed(unitName(unitId).orElse(unitId.toString()),
+                calendar.closedBecause(local.toLocalDate()), calendar.nextOpening(local)));
     }
 
     /** How many active stations attend a service: the servers of the wait estimate. */

@@ -7,14 +7,15 @@ import java.util.Objects;
 
 /**
  * A ticket's number: the service's prefix and the day's sequence number, shown {@code A-023} on the
- * printed ticket and the lobby screen, spoken "A 23" by the voice announcement.
+ * printed ticket and the lobby screen, spoken "A 23" by the voice announcement. Three digits at least,
+ * more when the day needs them ({@code A-1000}, {@code A-10000}): a busy service never runs out of
+ * numbers in a day, and the numbers of a quiet one stay short.
  */
 @Embeddable
 public class TicketNumber implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final int PREFIX_LENGTH = 2;
-    public static final int MAX_NUMBER = 9999;
 
     @Column(name = "prefijo", nullable = false, length = PREFIX_LENGTH)
     private String prefix;
@@ -30,7 +31,7 @@ public class TicketNumber implements Serializable {
         if (prefix == null || !prefix.matches("[A-Z]{1," + PREFIX_LENGTH + "}")) {
             throw new IllegalArgumentException("prefix must be one or two capital letters: " + prefix);
         }
-        if (number < 1 || number > MAX_NUMBER) {
+        if (number < 1) {
             throw new IllegalArgumentException("ticket number out of range: " + number);
         }
         this.prefix = prefix;

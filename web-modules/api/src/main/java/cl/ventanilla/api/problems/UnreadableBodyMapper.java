@@ -5,7 +5,9 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
@@ -21,6 +23,12 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     @Context
     HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(ProcessingException exception) {
@@ -41,6 +49,8 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
         }
         UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
         unexpected.headers = headers;
+        unexpected.request = request;
+        unexpected.uri = uri;
         return unexpected.toResponse(exception);
     }
 }
