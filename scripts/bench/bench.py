@@ -160,6 +160,7 @@ class Bench:
         self.api = Api(args.url)
         self.results = []
         self.days = []
+        self.saved_hours = {}
 
     # ---- the demo municipality, as the bench uses it -------------------------------------------------------
     def prepare(self):
@@ -178,6 +179,7 @@ class Bench:
             SELECT id FROM servicios WHERE unidad_id = '{unit}' AND activo AND cupo_diario_presencial IS NULL
             ORDER BY prefijo""")]
         self.ensure_stations(unit)
+        self.open_all_day([unit])
         self.stations = [r[0] for r in self.db.run(f"""
             SELECT e.id FROM estaciones e WHERE e.unidad_id = '{unit}' AND e.activo
               AND EXISTS (SELECT 1 FROM estacion_servicios es WHERE es.estacion_id = e.id)
@@ -187,6 +189,29 @@ class Bench:
         self.pg_station = self.stations[0]
         log(f"unidad {unit}: {len(self.services)} servicios, {len(self.stations)} módulos; "
             f"{len(self.bookable)} servicios con agenda")
+
+    def open_all_day(self, units):
+        """The units open all day every day while the bench runs, whatever the hour (a closed unit issues no
+        ticket); restore_hours puts their hours back."""
+        for unit in units:
+            if unit in self.saved_hours:
+                continue
+            status, hours = self.api.call("GET", f"/api/config/units/{unit}/opening-hours")
+            if status != 200:
+                raise SystemExit(f"could not read the opening hours of {unit} ({status}): {hours}")
+            self.saved_hours[unit] = hours
+            status, body = self.api.call("PUT", f"/api/config/units/{unit}/opening-hours", {"ranges": [
+                {"day": d, "opens": "00:00", "closes": "23:59"} for d in
+                ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")]})
+            if status != 200:
+                raise SystemExit(f"could not open {unit} all day ({status}): {body}")
+
+    def restore_hours(self):
+        for unit, hours in list(self.saved_hours.items()):
+            status, body = self.api.call("PUT", f"/api/config/units/{unit}/opening-hours", hours)
+            if status != 200:
+                log(f"could not restore the opening hours of {unit} ({status}): {body}")
+            del self.saved_hours[unit]
 
     def ensure_stations(self, unit):
         """Twenty desks race in the desk cycle: the bench adds stations to the unit through the API."""
@@ -476,6 +501,13 @@ def main():
         args.db_pid = listener(args.db_port)
     bench = Bench(args)
     bench.prepare()
+    try:
+        run(bench, args)
+    finally:
+        bench.restore_hours()
+
+
+def run(bench, args):
     started = time.time()
     connections = [int(c) for c in args.connections.split(",")]
     for workload in args.workloads.split(","):

@@ -164,13 +164,7 @@ class DayReplay:
                     for i in range(len(self.units))]
         for unit, wanted in zip(self.units, per_unit):
             self.stations[unit] = self.ensure_desks(unit, wanted)
-        self.saved_hours = {}
-        for unit in self.units:
-            # open all day every day while the replay runs, whatever the hour it runs at; put back afterwards
-            self.saved_hours[unit] = self.call_admin("GET", f"/api/config/units/{unit}/opening-hours")
-            self.call_admin("PUT", f"/api/config/units/{unit}/opening-hours", {"ranges": [
-                {"day": d, "opens": "00:00", "closes": "23:59"} for d in
-                ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")]})
+        self.bench.open_all_day(self.units)    # put back when the bench ends
         self.kiosk = self.account("KIOSK", 0, self.units)
         self.operators = {}
         for unit in self.units:
@@ -264,11 +258,6 @@ class DayReplay:
             COMMIT;""")
 
     def restore(self):
-        for unit, hours in self.saved_hours.items():
-            try:
-                self.call_admin("PUT", f"/api/config/units/{unit}/opening-hours", hours)
-            except SystemExit as e:
-                print(f"could not restore the opening hours of {unit}: {e}")
         for token in [self.kiosk, *self.operators.values()]:
             self.client.call("setup", "POST", "/api/auth/logout", token=token, record=False)
 
