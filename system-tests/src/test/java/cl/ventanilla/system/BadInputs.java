@@ -340,7 +340,8 @@ final class BadInputs {
                 }
                 if (schema.containsKey("enum")) {
                     List<String> allowed = strings(schema.getJsonArray("enum"));
-                    for (String value : List.of("NO_EXISTE", SQL, SCRIPT, "")) {
+                    // (a blank value is the default where there is one, not a mistake)
+                    for (String value : List.of("NO_EXISTE", SQL, SCRIPT)) {
                         if (!allowed.contains(value)) {
                             bad.add(new String[] {"not in the enumeration", value});
                         }

@@ -434,6 +434,9 @@ public class ApiDescription implements OASModelReader {
             if (!documented.example().isEmpty()) {
                 schema.example(documented.example());
             }
+            if (!documented.defaultValue().isEmpty()) {
+                schema.defaultValue(documented.defaultValue());
+            }
         }
     }
 

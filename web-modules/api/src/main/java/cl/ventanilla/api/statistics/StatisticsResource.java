@@ -74,10 +74,14 @@ public class StatisticsResource {
 
     @GET
     @Path("summary")
-    public Summary summary(@QueryParam("from") @Schema(required = true, format = "date") String from, @QueryParam("to") @Schema(required = true, format = "date") String to,
-            @QueryParam("grouping") @Schema(required = true, enumeration = {"dia", "día", "day", "semana", "week", "mes", "month"}) String grouping, @QueryParam("by") @Schema(required = true, enumeration = {"total", "ninguno", "none", "unidad", "unit",
+    public Summary summary(@QueryParam("from") @Schema(required = true, format = "date") String from,
+            @QueryParam("to") @Schema(required = true, format = "date") String to,
+            @QueryParam("grouping") @Schema(defaultValue = "dia", enumeration = {"dia", "día", "day", "semana", "week",
+                    "mes", "month"}) String grouping,
+            @QueryParam("by") @Schema(defaultValue = "total", enumeration = {"total", "ninguno", "none", "unidad", "unit",
                     "servicio", "service", "estacion", "estación", "modulo", "módulo", "station", "funcionario", "operador",
-                    "operator"}) String by, @QueryParam("unit") @Schema(format = "uuid") String unit,
+                    "operator"}) String by,
+            @QueryParam("unit") @Schema(format = "uuid") String unit,
             @QueryParam("service") @Schema(format = "uuid") String service) {
         SummaryQuery query = SummaryQuery.parse(from, to, grouping, by, unit, service);
         return new Summary(query, statistics.summary(query));
@@ -86,10 +90,14 @@ public class StatisticsResource {
     @GET
     @Path("summary.csv")
     @Produces({"text/csv; charset=UTF-8", MediaType.APPLICATION_JSON}) // JSON: the problems (401, 403, 400) of a JSON client
-    public Response csv(@QueryParam("from") @Schema(required = true, format = "date") String from, @QueryParam("to") @Schema(required = true, format = "date") String to,
-            @QueryParam("grouping") @Schema(required = true, enumeration = {"dia", "día", "day", "semana", "week", "mes", "month"}) String grouping, @QueryParam("by") @Schema(required = true, enumeration = {"total", "ninguno", "none", "unidad", "unit",
+    public Response csv(@QueryParam("from") @Schema(required = true, format = "date") String from,
+            @QueryParam("to") @Schema(required = true, format = "date") String to,
+            @QueryParam("grouping") @Schema(defaultValue = "dia", enumeration = {"dia", "día", "day", "semana", "week",
+                    "mes", "month"}) String grouping,
+            @QueryParam("by") @Schema(defaultValue = "total", enumeration = {"total", "ninguno", "none", "unidad", "unit",
                     "servicio", "service", "estacion", "estación", "modulo", "módulo", "station", "funcionario", "operador",
-                    "operator"}) String by, @QueryParam("unit") @Schema(format = "uuid") String unit,
+                    "operator"}) String by,
+            @QueryParam("unit") @Schema(format = "uuid") String unit,
             @QueryParam("service") @Schema(format = "uuid") String service) {
         SummaryQuery query = SummaryQuery.parse(from, to, grouping, by, unit, service);
         String file = "estadisticas_" + query.period().from() + "_" + query.period().to() + ".csv";
@@ -103,8 +111,10 @@ public class StatisticsResource {
      */
     @GET
     @Path("summary/written")
-    public WrittenView written(@QueryParam("from") @Schema(required = true, format = "date") String from, @QueryParam("to") @Schema(required = true, format = "date") String to,
-            @QueryParam("unit") @Schema(format = "uuid") String unit, @QueryParam("service") @Schema(format = "uuid") String service) {
+    public WrittenView written(@QueryParam("from") @Schema(required = true, format = "date") String from,
+            @QueryParam("to") @Schema(required = true, format = "date") String to,
+            @QueryParam("unit") @Schema(format = "uuid") String unit,
+            @QueryParam("service") @Schema(format = "uuid") String service) {
         SummaryQuery query = SummaryQuery.parse(from, to, "mes", "servicio", unit, service);
         String scope = query.unitId() == null ? "Toda la municipalidad"
                 : statistics.units().stream().filter(u -> u.id().equals(query.unitId())).map(UnitView::name)
