@@ -70,7 +70,7 @@ class BadInputIT extends SystemTest {
                     continue;
                 }
                 String key = method.toUpperCase() + " " + relative(template);
-                List<BadInputs.Case> cases = new BadInputs(document, method, "/api" + relative(template),
+                List<BadInputs.Case> cases = new BadInputs(document, "/api" + relative(template),
                         item.getJsonObject(method)).cases();
                 if (cases.isEmpty()) {
                     withoutCases.add(key);

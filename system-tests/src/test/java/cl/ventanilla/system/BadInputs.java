@@ -47,13 +47,11 @@ final class BadInputs {
     private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
 
     private final JsonObject document;
-    private final String method;
     private final String template;
     private final JsonObject operation;
 
-    BadInputs(JsonObject document, String method, String template, JsonObject operation) {
+    BadInputs(JsonObject document, String template, JsonObject operation) {
         this.document = document;
-        this.method = method;
         this.template = template;
         this.operation = operation;
     }
