@@ -16,6 +16,15 @@ public final class Rut implements Serializable {
     /** Longest normalized form: eight digits, a dash and the check digit. */
     public static final int MAX_LENGTH = 10;
 
+    /**
+     * What a RUT may look like, for API descriptions and forms (the check digit is checked by {@link #of}):
+     * {@code 12.345.678-5}, {@code 12345678-5}, {@code 123456785}, {@code k} or {@code K}.
+     */
+    public static final String SHAPE = "^(\\d{1,2}(\\.\\d{3}){2}|\\d{1,8})-?[\\dkK]$";
+
+    /** The format name the API description gives RUTs. */
+    public static final String FORMAT = "rut";
+
     private static final Pattern FORMATTED = Pattern.compile("^\\d{1,2}(\\.\\d{3}){2}-?[\\dK]$");
     private static final Pattern PLAIN = Pattern.compile("^\\d{1,8}-?[\\dK]$");
 

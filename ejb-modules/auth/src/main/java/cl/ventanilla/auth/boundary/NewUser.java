@@ -21,6 +21,8 @@ import java.util.UUID;
 public record NewUser(
         @NotBlank(message = "{ventanilla.auth.rut.required}")
         @Size(max = 20, message = "{ventanilla.auth.rut.size}")
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(format = cl.ventanilla.kernel.Rut.FORMAT,
+                pattern = cl.ventanilla.kernel.Rut.SHAPE, example = "12.345.678-5")
         String rut,
         @NotBlank(message = "{ventanilla.auth.name.required}")
         @Size(max = User.NAME_LENGTH, message = "{ventanilla.auth.name.size}")

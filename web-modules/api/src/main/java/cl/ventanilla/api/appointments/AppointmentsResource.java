@@ -1,5 +1,7 @@
 package cl.ventanilla.api.appointments;
 
+import cl.ventanilla.kernel.Rut;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cl.ventanilla.api.appointments.AppointmentPayloads.Booking;
 import cl.ventanilla.api.appointments.AppointmentPayloads.Closure;
 import cl.ventanilla.api.appointments.AppointmentPayloads.ClosureResult;
@@ -127,7 +129,8 @@ public class AppointmentsResource {
     @GET
     @Path("{code}")
     @PermitAll
-    public BookingView find(@PathParam("code") String code, @QueryParam("rut") String rut) {
+    public BookingView find(@PathParam("code") String code, @QueryParam("rut") @Schema(required = true, format = Rut.FORMAT,
+            pattern = Rut.SHAPE, maxLength = 20) String rut) {
         return bookings.find(code, rut);
     }
 
@@ -135,7 +138,8 @@ public class AppointmentsResource {
     @DELETE
     @Path("{code}")
     @PermitAll
-    public BookingView cancel(@PathParam("code") String code, @QueryParam("rut") String rut) {
+    public BookingView cancel(@PathParam("code") String code, @QueryParam("rut") @Schema(required = true, format = Rut.FORMAT,
+            pattern = Rut.SHAPE, maxLength = 20) String rut) {
         return bookings.cancel(code, rut);
     }
 

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import cl.ventanilla.kernel.Rut;
 
 /** The JSON bodies of {@code /api/auth/} that are not the domain's own records. */
 public final class Payloads {
@@ -23,6 +25,7 @@ public final class Payloads {
     public record Credentials(
             @NotBlank(message = "{ventanilla.auth.rut.required}")
             @Size(max = 20, message = "{ventanilla.auth.rut.size}")
+            @Schema(format = Rut.FORMAT, pattern = Rut.SHAPE, example = "12.345.678-5")
             String rut,
             @NotBlank(message = "{ventanilla.auth.password.required}")
             @Size(max = PASSWORD_INPUT_LENGTH, message = "{ventanilla.auth.password.size}")

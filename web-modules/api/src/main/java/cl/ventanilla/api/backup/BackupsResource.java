@@ -1,5 +1,6 @@
 package cl.ventanilla.api.backup;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cl.ventanilla.auth.boundary.TokenAuthentication;
 import cl.ventanilla.backup.boundary.Backups;
 import cl.ventanilla.backup.boundary.Backups.ScheduleView;
@@ -82,7 +83,8 @@ public class BackupsResource {
     }
 
     /** What to run now. */
-    public record RunRequest(@NotNull(message = "{ventanilla.backup.kind.required}") String kind) {
+    public record RunRequest(@NotNull(message = "{ventanilla.backup.kind.required}")
+            @Schema(enumeration = {"db", "configs", "cleanup"}) String kind) {
     }
 
     /** A kind's new schedule: cron's five fields, {@code off}, or blank for the environment's default. */
@@ -134,7 +136,7 @@ public class BackupsResource {
 
     @PUT
     @Path("schedules/{kind}")
-    public ScheduleItem schedule(@PathParam("kind") String kind,
+    public ScheduleItem schedule(@PathParam("kind") @Schema(enumeration = {"db", "configs", "cleanup"}) String kind,
             @NotNull(message = "{ventanilla.backup.body.required}") @jakarta.validation.Valid ScheduleRequest wanted) {
         BackupKind which = Backups.kind(kind);
         return ScheduleItem.of(backups.schedule(which, wanted.schedule(), caller()));

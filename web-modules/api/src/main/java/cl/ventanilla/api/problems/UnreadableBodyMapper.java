@@ -39,6 +39,11 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
                 mapper.headers = headers;
                 return mapper.toResponse(domain);
             }
+            if (cause instanceof BodyLimit.TooLarge) {
+                WebApplicationExceptionMapper mapper = new WebApplicationExceptionMapper();
+                mapper.headers = headers;
+                return mapper.toResponse(new jakarta.ws.rs.WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE));
+            }
             unreadableJson |= cause instanceof JsonbException;
         }
         if (unreadableJson) {

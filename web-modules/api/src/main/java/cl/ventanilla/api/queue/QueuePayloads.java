@@ -6,6 +6,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import cl.ventanilla.kernel.Rut;
 
 /** The JSON bodies of {@code /api/queue/}. */
 public final class QueuePayloads {
@@ -41,6 +43,8 @@ public final class QueuePayloads {
     public record Pause(
             @NotNull(message = "{ventanilla.queue.pause.required}")
             @Size(max = 40, message = "{ventanilla.queue.pause.required}")
+            @Schema(enumeration = {"LUNCH", "INTERNAL_TASK", "SHORT_BREAK", "OTHER", "ALMUERZO", "TAREA_INTERNA",
+                    "PAUSA_BREVE", "OTRO"})
             String reason,
             @Size(max = PauseReason.DETAIL_LENGTH, message = "{ventanilla.queue.pause.detail.size}")
             String detail) {
@@ -51,6 +55,7 @@ public final class QueuePayloads {
             @Size(max = 40, message = "{ventanilla.queue.checkIn.required}")
             String code,
             @Size(max = 40, message = "{ventanilla.queue.checkIn.required}")
+            @Schema(format = Rut.FORMAT, pattern = Rut.SHAPE)
             String rut) {
 
         /** The code when given, otherwise the RUT. */

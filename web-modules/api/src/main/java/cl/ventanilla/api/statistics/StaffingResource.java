@@ -1,5 +1,7 @@
 package cl.ventanilla.api.statistics;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cl.ventanilla.statistics.boundary.Staffing;
 import cl.ventanilla.statistics.entity.StaffingAdvice;
 import cl.ventanilla.statistics.entity.StaffingQuery;
@@ -29,8 +31,11 @@ public class StaffingResource {
     Staffing staffing;
 
     @GET
-    public StaffingAdvice advice(@QueryParam("unit") String unit, @QueryParam("date") String date,
-            @QueryParam("weeks") String weeks, @QueryParam("target") String target) {
+    public StaffingAdvice advice(@QueryParam("unit") @Schema(required = true, format = "uuid") String unit,
+            @QueryParam("date") @Schema(required = true, format = "date") String date,
+            @QueryParam("weeks") @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "12") String weeks,
+            @QueryParam("target") @Schema(type = SchemaType.NUMBER, minimum = "0", exclusiveMinimum = true, maximum = "1",
+                    exclusiveMaximum = true) String target) {
         return staffing.advice(StaffingQuery.parse(unit, date, weeks, target));
     }
 }

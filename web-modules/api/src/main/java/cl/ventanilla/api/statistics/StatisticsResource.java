@@ -1,5 +1,6 @@
 package cl.ventanilla.api.statistics;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cl.ventanilla.ai.boundary.Assistant;
 import cl.ventanilla.ai.boundary.WrittenSummary;
 import cl.ventanilla.ai.entity.StatisticsSummary;
@@ -63,7 +64,8 @@ public class StatisticsResource {
     }
 
     /** The period to rebuild. */
-    public record RebuildRequest(String from, String to) {
+    public record RebuildRequest(@Schema(required = true, format = "date") String from,
+            @Schema(required = true, format = "date") String to) {
     }
 
     /** What the rebuild wrote and how long it took. */
@@ -72,9 +74,15 @@ public class StatisticsResource {
 
     @GET
     @Path("summary")
-    public Summary summary(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("grouping") String grouping, @QueryParam("by") String by, @QueryParam("unit") String unit,
-            @QueryParam("service") String service) {
+    public Summary summary(@QueryParam("from") @Schema(required = true, format = "date") String from,
+            @QueryParam("to") @Schema(required = true, format = "date") String to,
+            @QueryParam("grouping") @Schema(defaultValue = "dia", enumeration = {"dia", "día", "day", "semana", "week",
+                    "mes", "month"}) String grouping,
+            @QueryParam("by") @Schema(defaultValue = "total", enumeration = {"total", "ninguno", "none", "unidad", "unit",
+                    "servicio", "service", "estacion", "estación", "modulo", "módulo", "station", "funcionario", "operador",
+                    "operator"}) String by,
+            @QueryParam("unit") @Schema(format = "uuid") String unit,
+            @QueryParam("service") @Schema(format = "uuid") String service) {
         SummaryQuery query = SummaryQuery.parse(from, to, grouping, by, unit, service);
         return new Summary(query, statistics.summary(query));
     }
@@ -82,9 +90,15 @@ public class StatisticsResource {
     @GET
     @Path("summary.csv")
     @Produces({"text/csv; charset=UTF-8", MediaType.APPLICATION_JSON}) // JSON: the problems (401, 403, 400) of a JSON client
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("grouping") String grouping, @QueryParam("by") String by, @QueryParam("unit") String unit,
-            @QueryParam("service") String service) {
+    public Response csv(@QueryParam("from") @Schema(required = true, format = "date") String from,
+            @QueryParam("to") @Schema(required = true, format = "date") String to,
+            @QueryParam("grouping") @Schema(defaultValue = "dia", enumeration = {"dia", "día", "day", "semana", "week",
+                    "mes", "month"}) String grouping,
+            @QueryParam("by") @Schema(defaultValue = "total", enumeration = {"total", "ninguno", "none", "unidad", "unit",
+                    "servicio", "service", "estacion", "estación", "modulo", "módulo", "station", "funcionario", "operador",
+                    "operator"}) String by,
+            @QueryParam("unit") @Schema(format = "uuid") String unit,
+            @QueryParam("service") @Schema(format = "uuid") String service) {
         SummaryQuery query = SummaryQuery.parse(from, to, grouping, by, unit, service);
         String file = "estadisticas_" + query.period().from() + "_" + query.period().to() + ".csv";
         return Response.ok(statistics.csv(query, Languages.preferred(headers)), "text/csv; charset=UTF-8")
@@ -97,8 +111,10 @@ public class StatisticsResource {
      */
     @GET
     @Path("summary/written")
-    public WrittenView written(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("unit") String unit, @QueryParam("service") String service) {
+    public WrittenView written(@QueryParam("from") @Schema(required = true, format = "date") String from,
+            @QueryParam("to") @Schema(required = true, format = "date") String to,
+            @QueryParam("unit") @Schema(format = "uuid") String unit,
+            @QueryParam("service") @Schema(format = "uuid") String service) {
         SummaryQuery query = SummaryQuery.parse(from, to, "mes", "servicio", unit, service);
         String scope = query.unitId() == null ? "Toda la municipalidad"
                 : statistics.units().stream().filter(u -> u.id().equals(query.unitId())).map(UnitView::name)
