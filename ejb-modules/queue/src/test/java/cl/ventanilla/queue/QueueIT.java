@@ -468,7 +468,11 @@ class QueueIT {
                                                       espera_maxima_min) VALUES (?, ?, ?, ?, ?)""");
                 PreparedStatement recognize = connection.prepareStatement("""
                         INSERT INTO reglas_prioridad_categorias (regla_id, categoria_id)
-                        SELECT ?, id FROM categorias_preferenciales WHERE codigo = 'PERSONA_MAYOR'""")) {
+                        SELECT ?, id FROM categorias_preferenciales WHERE codigo = 'PERSONA_MAYOR'""");
+                // open all day every day, like the demo units here: the tests choose the moments they issue at
+                PreparedStatement attendAllDay = connection.prepareStatement("""
+                        INSERT INTO horarios_unidad (unidad_id, dia_semana, hora_apertura, hora_cierre)
+                        SELECT ?, d, time '00:00', time '24:00' FROM generate_series(1, 7) d""")) {
             insertUnit.setObject(1, unit);
             insertUnit.setString(2, name);
             assertEquals(1, insertUnit.executeUpdate());
@@ -489,6 +493,8 @@ class QueueIT {
             assertEquals(1, insertRule.executeUpdate());
             recognize.setObject(1, rule);
             assertEquals(1, recognize.executeUpdate());
+            attendAllDay.setObject(1, unit);
+            assertEquals(7, attendAllDay.executeUpdate());
         }
         return new OwnUnit(unit, service, createStation(unit, "Módulo " + name, 1, service), other,
                 createStation(unit, "Módulo otro " + name, 2, other));
