@@ -87,8 +87,12 @@ class AppointmentsIT {
 
     @Deployment
     static WebArchive deployment() {
-        // the config domain's read model, through which appointments read a service
-        return ModuleDeployment.of("appointments-it.war", "cl.ventanilla.appointments")
+        return archive("appointments-it.war");
+    }
+
+    /** The module with the config domain's read model, through which appointments read a service. */
+    static WebArchive archive(String name) {
+        return ModuleDeployment.of(name, "cl.ventanilla.appointments")
                 .addClass(ConfigurationReadModel.class)
                 // with the units' calendars it holds
                 .addPackages(false, "cl.ventanilla.config.control", "cl.ventanilla.config.entity");

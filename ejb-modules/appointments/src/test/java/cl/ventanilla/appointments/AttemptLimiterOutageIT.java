@@ -9,10 +9,8 @@ import cl.ventanilla.appointments.boundary.BookingRequest;
 import cl.ventanilla.appointments.boundary.Bookings;
 import cl.ventanilla.appointments.control.AppointmentSettings;
 import cl.ventanilla.appointments.entity.AppointmentException;
-import cl.ventanilla.config.boundary.ConfigurationReadModel;
 import cl.ventanilla.kernel.DomainException.Kind;
 import cl.ventanilla.kernel.redis.Redis;
-import cl.ventanilla.kernel.testing.ModuleDeployment;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -56,8 +54,7 @@ class AttemptLimiterOutageIT {
             port = free.getLocalPort();
         }
         // above the environment's REDIS_HOST/REDIS_PORT (ordinal 300), which name the shared Redis
-        return ModuleDeployment.of("appointments-outage-it.war", "cl.ventanilla.appointments")
-                .addClass(ConfigurationReadModel.class)
+        return AppointmentsIT.archive("appointments-outage-it.war")
                 .addAsResource(new StringAsset("config_ordinal=1000\nredis.host=127.0.0.1\nredis.port=" + port + "\n"),
                         "META-INF/microprofile-config.properties");
     }
