@@ -27,7 +27,6 @@ import statistics
 import threading
 import time
 import urllib.parse
-import uuid
 
 DAY_OPENS = 8 * 3600 + 30 * 60     # 08:30
 DAY_CLOSES = 16 * 3600 + 30 * 60   # 16:30
@@ -139,7 +138,6 @@ class DayReplay:
 
     # ---- the municipality the day is played in --------------------------------------------------------------
     def prepare(self):
-        admin = self.bench.api.token
         units = [r[0] for r in self.db.run("""
             SELECT u.id FROM unidades u WHERE u.activo
               AND EXISTS (SELECT 1 FROM servicios s WHERE s.unidad_id = u.id AND s.activo)
@@ -173,7 +171,6 @@ class DayReplay:
                 self.operators[station] = self.account("OPERATOR", 1 + int(station.replace("-", "")[-8:], 16) % 900_000,
                                                        [unit])
         self.reset()
-        _ = admin
 
     def call_admin(self, method, path, body=None):
         status, answer = self.client.call("setup", method, path, body, token=self.bench.api.token, record=False)
