@@ -215,8 +215,8 @@ public class TicketDesk {
         int peopleAhead = queue.waiting();
         Inputs inputs = queue.inputs(peopleAhead, settings.stationsAttending(service.id()),
                 Duration.ofMinutes(service.averageMinutes()));
-        WaitRange wait = estimator.estimate(inputs);
         ExactRange exact = estimator.exactly(inputs);
+        WaitRange wait = exact.minutes();
         ticket.promised(peopleAhead, wait.p50Minutes(), wait.p90Minutes());
         em.persist(ticket);
         em.persist(TicketLogEntry.of(ticket, Type.EMITIDO, now));

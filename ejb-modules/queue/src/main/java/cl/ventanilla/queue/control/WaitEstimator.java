@@ -138,12 +138,16 @@ public class WaitEstimator {
 
     /** The estimate from its inputs; see the class comment for the method. */
     public WaitRange estimate(Inputs in) {
-        ExactRange exact = exactly(in);
-        return new WaitRange((int) Math.ceil(exact.p50Seconds() / 60.0), (int) Math.ceil(exact.p90Seconds() / 60.0));
+        return exactly(in).minutes();
     }
 
     /** The range in whole seconds (rounded up), which the whole minutes a citizen is shown are rounded up from. */
     public record ExactRange(long p50Seconds, long p90Seconds) {
+
+        /** The whole minutes a citizen is shown, rounded up. */
+        public WaitRange minutes() {
+            return new WaitRange((int) Math.ceil(p50Seconds / 60.0), (int) Math.ceil(p90Seconds / 60.0));
+        }
     }
 
     /** The estimate in seconds: what the kiosk's whole minutes are rounded up from. */
