@@ -76,14 +76,4 @@ class ApiFlowIT extends SystemTest {
                 .add("takesAppointments", true).add("slotMinutes", 15).add("bookingHorizonDays", 30)
                 .add("minimumLeadMinutes", 60).build();
     }
-
-    static HttpResponse<String> post(String token, String path, JsonObject body) throws Exception {
-        return server.send("POST", path, body.toString(), "Content-Type", "application/json",
-                "Authorization", "Bearer " + token);
-    }
-
-    static String created(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return VentanillaServer.json(response.body()).asJsonObject().getString("id");
-    }
 }

@@ -1,7 +1,5 @@
 package cl.ventanilla.system;
 
-import static cl.ventanilla.system.ApiFlowIT.created;
-import static cl.ventanilla.system.ApiFlowIT.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -196,14 +196,4 @@ class SupervisorFlowIT extends SystemTest {
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
-
-    private static HttpResponse<String> post(String token, String path, JsonObject body) throws Exception {
-        return server.send("POST", path, body.toString(), "Content-Type", "application/json",
-                "Authorization", "Bearer " + token);
-    }
-
-    private static String created(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return VentanillaServer.json(response.body()).asJsonObject().getString("id");
-    }
 }
