@@ -1,6 +1,7 @@
 package cl.ventanilla.auth.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,6 +205,50 @@ class TokenVerifierTest {
         assertEquals(TokenRefused.Reason.EXPIRED, refusal(verifier(), expired));
         String noExpiry = token(current, claims -> claims.unsetClaim("exp"));
         assertEquals(TokenRefused.Reason.INVALID, refusal(verifier(), noExpiry));
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now = NOW;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aRememberedTokenStillExpiresAndStillWaitsForItsNotBefore() throws Exception {
+        MovingClock clock = new MovingClock();
+        TokenVerifier verifier = TokenVerifier.of(TokenKeys.of(current.getPrivate()), ISSUER, AUDIENCE, clock);
+        long skew = TokenVerifier.CLOCK_SKEW_SECONDS;
+        String token = token(current, claims -> {
+            claims.setNotBefore(NumericDate.fromSeconds(NOW.getEpochSecond() + skew + 60));
+            claims.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() + 600));
+        });
+        assertEquals(TokenRefused.Reason.INVALID, refusal(verifier, token), "not yet valid");
+        clock.now = NOW.plusSeconds(61);
+        CallerToken first = verifier.check(token);
+        assertSame(first, verifier.check(token), "the second check is answered from memory");
+        clock.now = NOW.plusSeconds(600 + skew - 1);
+        assertSame(first, verifier.check(token), "still within exp and the skew");
+        clock.now = NOW.plusSeconds(600 + skew + 1);
+        assertEquals(TokenRefused.Reason.EXPIRED, refusal(verifier, token), "remembered, yet expired on time");
+        clock.now = NOW.plusSeconds(61);
+        assertEquals(OPERATOR.rut(), verifier.check(token).getName(), "checked again in full, not from memory");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertEquals(TokenRefused.Reason.INVALID, refusal(verifier, tampered), "another string is checked in full");
     }
 
     @Test

@@ -8,7 +8,7 @@ import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.Queues;
 import cl.ventanilla.queue.control.StaffScope;
-import cl.ventanilla.queue.control.TicketNumbering;
+import cl.ventanilla.queue.control.TicketLedger;
 import cl.ventanilla.queue.control.WaitEstimator;
 import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
 import cl.ventanilla.queue.control.WaitEstimator.Inputs;
@@ -82,7 +82,7 @@ public class TicketDesk {
     StaffScope staff;
 
     @Inject
-    TicketNumbering numbering;
+    TicketLedger ledger;
 
     @Inject
     AppointmentArrivals arrivals;
@@ -137,8 +137,8 @@ public class TicketDesk {
         Instant now = clock.now();
         ensureOpen(service.unitId(), now);
         LocalDate day = QueueClock.dayOf(now);
-        // the numbering holds the service's counter of the day until commit: the count below is exact
-        TicketNumber number = new TicketNumber(service.prefix(), numbering.next(serviceId, day));
+        // the ledger holds the service's counter of the day until commit: the count below is exact
+        TicketNumber number = new TicketNumber(service.prefix(), ledger.nextNumber(serviceId, day));
         if (service.walkInQuota() != null && queues.walkInsIssued(serviceId, day) >= service.walkInQuota()) {
             throw QueueException.conflict("service.walkInQuotaReached", service.name(), service.walkInQuota());
         }
@@ -169,7 +169,7 @@ public class TicketDesk {
         if (!arrivals.markPresented(booking.id(), now)) {
             throw QueueException.conflict("checkIn.already", booking.code());
         }
-        TicketNumber number = new TicketNumber(service.prefix(), numbering.next(service.id(), day));
+        TicketNumber number = new TicketNumber(service.prefix(), ledger.nextNumber(service.id(), day));
         return issue(Ticket.checkIn(service.unitId(), service.id(), day, number, booking.id(), booking.startsAt(), now),
                 service, now);
     }
@@ -218,8 +218,7 @@ public class TicketDesk {
         ExactRange exact = estimator.exactly(inputs);
         WaitRange wait = exact.minutes();
         ticket.promised(peopleAhead, wait.p50Minutes(), wait.p90Minutes());
-        em.persist(ticket);
-        em.persist(TicketLogEntry.of(ticket, Type.EMITIDO, now));
+        ledger.recordIssued(ticket);
         issued.fire(TicketIssued.of(ticket, peopleAhead, now));
         return new IssuedTicket(ticket, service.name(), peopleAhead, wait.p50Minutes(), wait.p90Minutes(),
                 exact.p50Seconds(), exact.p90Seconds());

@@ -3,9 +3,13 @@ package cl.ventanilla.queue.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * How long a citizen joining a service's queue now will wait, as a range p50–p90 in whole minutes.
@@ -49,6 +53,31 @@ public class WaitEstimator {
     static final int HISTORY_DAYS = 14;
     static final Duration LES_FRESHNESS = Duration.ofHours(1);
     private static final double Z90 = 1.2816;
+
+    /**
+     * Per service: how many wait, the recent service times (newest first), the wait of the last ticket
+     * called if recent, how long the head of the line has waited. Plain SQL on the transaction's
+     * connection: it runs for every ticket issued and every lobby snapshot.
+     */
+    private static final String OBSERVE = """
+            WITH p AS (SELECT CAST(? AS uuid[]) AS services, CAST(? AS date) AS day, CAST(? AS date) AS since,
+                              CAST(? AS timestamptz) AS now, CAST(? AS timestamptz) AS fresh, CAST(? AS int) AS sample)
+            SELECT s.id,
+              (SELECT count(*) FROM turnos t WHERE t.servicio_atencion_id = s.id AND t.fecha = p.day
+                 AND t.estado = 'ESPERANDO'),
+              (SELECT string_agg(CAST(r.seconds AS text), ',') FROM (
+                 SELECT CAST(extract(epoch FROM t.hora_fin_atencion - t.hora_inicio_atencion) AS bigint) AS seconds
+                 FROM turnos t WHERE t.servicio_atencion_id = s.id AND t.estado = 'FINALIZADO'
+                   AND t.hora_inicio_atencion IS NOT NULL AND t.fecha >= p.since AND t.hora_fin_atencion <= p.now
+                 ORDER BY t.hora_fin_atencion DESC LIMIT p.sample) r),
+              (SELECT CAST(extract(epoch FROM t.hora_llamado - t.hora_ingreso_cola) AS bigint) FROM turnos t
+                 WHERE t.servicio_atencion_id = s.id AND t.fecha = p.day AND t.hora_llamado IS NOT NULL
+                   AND t.hora_llamado BETWEEN p.fresh AND p.now
+                 ORDER BY t.hora_llamado DESC LIMIT 1),
+              (SELECT CAST(extract(epoch FROM p.now - t.hora_ingreso_cola) AS bigint) FROM turnos t
+                 WHERE t.servicio_atencion_id = s.id AND t.fecha = p.day AND t.estado = 'ESPERANDO'
+                 ORDER BY t.hora_ingreso_cola LIMIT 1)
+            FROM p, unnest(p.services) AS s(id)""";
 
     @PersistenceContext(unitName = "queue")
     EntityManager em;
@@ -100,40 +129,32 @@ public class WaitEstimator {
         if (services.isEmpty()) {
             return Map.of();
         }
-        List<?> rows = em.createNativeQuery("""
-                SELECT s.id,
-                  (SELECT count(*) FROM turnos t WHERE t.servicio_atencion_id = s.id AND t.fecha = CAST(:day AS date)
-                     AND t.estado = 'ESPERANDO'),
-                  (SELECT string_agg(CAST(r.seconds AS text), ',') FROM (
-                     SELECT CAST(extract(epoch FROM t.hora_fin_atencion - t.hora_inicio_atencion) AS bigint) AS seconds
-                     FROM turnos t WHERE t.servicio_atencion_id = s.id AND t.estado = 'FINALIZADO'
-                       AND t.hora_inicio_atencion IS NOT NULL AND t.fecha >= CAST(:since AS date)
-                       AND t.hora_fin_atencion <= to_timestamp(:now / 1000.0)
-                     ORDER BY t.hora_fin_atencion DESC LIMIT :sample) r),
-                  (SELECT CAST(extract(epoch FROM t.hora_llamado - t.hora_ingreso_cola) AS bigint) FROM turnos t
-                     WHERE t.servicio_atencion_id = s.id AND t.fecha = CAST(:day AS date) AND t.hora_llamado IS NOT NULL
-                       AND t.hora_llamado BETWEEN to_timestamp(:fresh / 1000.0) AND to_timestamp(:now / 1000.0)
-                     ORDER BY t.hora_llamado DESC LIMIT 1),
-                  (SELECT CAST(extract(epoch FROM to_timestamp(:now / 1000.0) - t.hora_ingreso_cola) AS bigint) FROM turnos t
-                     WHERE t.servicio_atencion_id = s.id AND t.fecha = CAST(:day AS date) AND t.estado = 'ESPERANDO'
-                     ORDER BY t.hora_ingreso_cola LIMIT 1)
-                FROM unnest(CAST(:services AS uuid[])) AS s(id)""")
-                .setParameter("services", services.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-                .setParameter("day", day.toString()).setParameter("since", day.minusDays(HISTORY_DAYS).toString())
-                .setParameter("now", now.toEpochMilli()).setParameter("fresh", now.minus(LES_FRESHNESS).toEpochMilli())
-                .setParameter("sample", SAMPLE).getResultList();
         Map<UUID, Observation> observed = new HashMap<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            List<Duration> times = r[2] == null ? List.of()
-                    : Arrays.stream(((String) r[2]).split(",")).map(t -> Duration.ofSeconds(Long.parseLong(t))).toList();
-            observed.put((UUID) r[0], new Observation(((Number) r[1]).intValue(), times, seconds(r[3]), seconds(r[4])));
-        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(OBSERVE)) {
+                query.setArray(1, connection.createArrayOf("uuid", services.toArray()));
+                query.setObject(2, day);
+                query.setObject(3, day.minusDays(HISTORY_DAYS));
+                query.setObject(4, now.atOffset(ZoneOffset.UTC));
+                query.setObject(5, now.minus(LES_FRESHNESS).atOffset(ZoneOffset.UTC));
+                query.setInt(6, SAMPLE);
+                try (ResultSet r = query.executeQuery()) {
+                    while (r.next()) {
+                        String sample = r.getString(3);
+                        List<Duration> times = sample == null ? List.of()
+                                : Arrays.stream(sample.split(",")).map(t -> Duration.ofSeconds(Long.parseLong(t))).toList();
+                        observed.put(r.getObject(1, UUID.class), new Observation(r.getInt(2), times, seconds(r, 4),
+                                seconds(r, 5)));
+                    }
+                }
+            }
+        });
         return observed;
     }
 
-    private static Optional<Duration> seconds(Object value) {
-        return Optional.ofNullable(value).map(s -> Duration.ofSeconds(((Number) s).longValue()));
+    private static Optional<Duration> seconds(ResultSet row, int column) throws SQLException {
+        long seconds = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
     /** The estimate from its inputs; see the class comment for the method. */

@@ -7,7 +7,7 @@ import cl.ventanilla.api.ai.AssistantPayloads.Asked;
 import cl.ventanilla.api.problems.Languages;
 import cl.ventanilla.kernel.web.ForwardedHeaders;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * an empty, too long or unreadable question answers 400, too many questions 429, as problem details in
  * Spanish or English.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("ai")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -19,7 +19,7 @@ import cl.ventanilla.appointments.boundary.Slot;
 import cl.ventanilla.kernel.web.ForwardedHeaders;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +44,7 @@ import java.util.UUID;
  * or a booking that can no longer change answer 409 (or 403 for a block and too many attempts), unknown
  * services and bookings 404, bad input 400, all as problem details in Spanish or English.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -16,7 +16,7 @@ import cl.ventanilla.auth.control.TokenIssuer.IssuedToken;
 import cl.ventanilla.auth.entity.AuthenticatedUser;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +44,7 @@ import jakarta.ws.rs.core.Context;
  * {@code auth.inactive}. Locked accounts get 401 rather than 423, so that clients handle one status for
  * "not signed in" and read the reason from the problem.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

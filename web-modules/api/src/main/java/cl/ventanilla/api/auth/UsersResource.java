@@ -6,7 +6,7 @@ import cl.ventanilla.auth.boundary.UserChanges;
 import cl.ventanilla.auth.boundary.UserPage;
 import cl.ventanilla.auth.entity.User;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,7 +32,7 @@ import java.util.UUID;
  * {@code /api/auth/users}: the administration of staff and device accounts, for administrators only.
  * Accounts are deactivated, never deleted.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("auth/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

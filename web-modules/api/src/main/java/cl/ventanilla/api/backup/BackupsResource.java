@@ -9,7 +9,7 @@ import cl.ventanilla.backup.entity.BackupFile;
 import cl.ventanilla.backup.entity.BackupKind;
 import cl.ventanilla.backup.entity.BackupRun;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * cluster; {@code {name}/download} gives the file with its SHA-256; {@code schedules/{kind}} changes when a
  * kind runs (cron's five fields, {@code off}, or blank for the environment's default).
  */
-@RequestScoped
+@ApplicationScoped
 @Path("backups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,7 +4,7 @@ import cl.ventanilla.config.boundary.AuditLog;
 import cl.ventanilla.config.boundary.Page;
 import cl.ventanilla.config.entity.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +20,7 @@ import java.time.LocalDate;
  * {@code /api/config/audit}: the audit log, newest first, filtered by entity ({@code servicios},
  * {@code usuarios} …), author's RUT and days ({@code from}, {@code to}, both included).
  */
-@RequestScoped
+@ApplicationScoped
 @Path("config/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

@@ -6,7 +6,7 @@ import cl.ventanilla.config.boundary.Page;
 import cl.ventanilla.config.entity.Directorate;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code /api/config/directorates}: the municipality's directorates. */
-@RequestScoped
+@ApplicationScoped
 @Path("config/directorates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

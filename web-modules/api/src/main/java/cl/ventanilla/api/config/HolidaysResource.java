@@ -7,7 +7,7 @@ import cl.ventanilla.config.control.UnitCalendar;
 import cl.ventanilla.config.entity.Holiday;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code /api/config/holidays}: the national holidays on which no unit attends. */
-@RequestScoped
+@ApplicationScoped
 @Path("config/holidays")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,7 +3,7 @@ package cl.ventanilla.api.config;
 import cl.ventanilla.config.boundary.PriorityRules;
 import cl.ventanilla.config.entity.PreferentialCategory;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code /api/config/preferential-categories}: who the law entitles to preferential attention. */
-@RequestScoped
+@ApplicationScoped
 @Path("config/preferential-categories")
 @Produces(MediaType.APPLICATION_JSON)
 public class PreferentialCategoriesResource {

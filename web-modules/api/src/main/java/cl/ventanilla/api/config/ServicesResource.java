@@ -7,7 +7,7 @@ import cl.ventanilla.config.boundary.Services;
 import cl.ventanilla.config.entity.MunicipalService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,7 +31,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code /api/config/services}: the services units offer, each with its unit and directorate. */
-@RequestScoped
+@ApplicationScoped
 @Path("config/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

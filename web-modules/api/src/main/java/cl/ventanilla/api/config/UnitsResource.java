@@ -14,7 +14,7 @@ import cl.ventanilla.config.entity.UnitClosure;
 import cl.ventanilla.config.entity.WeeklySchedule;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,7 +40,7 @@ import java.util.UUID;
 /**
  * {@code /api/config/units}: the offices, their opening hours, closures, calendar and priority rules.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("config/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -7,7 +7,7 @@ import cl.ventanilla.notifications.entity.Notification;
 import cl.ventanilla.notifications.entity.NotificationException;
 import cl.ventanilla.notifications.entity.NotificationState;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * {@code FAILED}/{@code FALLIDA}; {@code q} searches the recipient and the subject. Retrying a mail
  * that has not failed answers 409, an unknown one 404.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")

@@ -16,7 +16,7 @@ import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * snapshot. Unknown ids answer 404, a ticket or station in the wrong state 409, bad input 400, all as
  * problem details in Spanish or English.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("queue")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

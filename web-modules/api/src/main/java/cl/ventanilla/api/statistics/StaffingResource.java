@@ -6,7 +6,7 @@ import cl.ventanilla.statistics.boundary.Staffing;
 import cl.ventanilla.statistics.entity.StaffingAdvice;
 import cl.ventanilla.statistics.entity.StaffingQuery;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code target} the share to serve within the SLA (more than 0 and less than 1), beside the desks open that day.
  * Bad input is a 400 with the reason in the caller's language, as the other statistics.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("statistics/staffing")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"ADMIN", "SUPERVISOR"})
