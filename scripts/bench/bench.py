@@ -389,6 +389,9 @@ class Bench:
             DELETE FROM turno_eventos WHERE turno_id IN (SELECT id FROM turnos WHERE fecha = '2099-01-01');
             DELETE FROM turnos WHERE fecha = '2099-01-01';
             DELETE FROM contadores_turno WHERE fecha = '2099-01-01';
+            DELETE FROM estadisticas_turnos WHERE fecha = '2099-01-01';
+            DELETE FROM estadisticas_estaciones WHERE fecha = '2099-01-01';
+            DELETE FROM estadisticas WHERE fecha = '2099-01-01';
             COMMIT;""")
 
 
