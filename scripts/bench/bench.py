@@ -329,10 +329,15 @@ class Bench:
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
             f.write("\n".join(json.dumps(b) for b in bodies) + "\n")
         try:
-            self.measure("booking", c, lambda: wrk("booking.lua", c, self.args.duration,
-                                                    {"URL": self.url(), "BENCH_BOOKINGS": f.name}),
-                         sql=read_sql("booking.sql"), defines={"svc": quoted(self.bookable[0])},
-                         note=f"{len(bodies)} reservas preparadas")
+            row = self.measure("booking", c, lambda: wrk("booking.lua", c, self.args.duration,
+                                                          {"URL": self.url(), "BENCH_BOOKINGS": f.name}),
+                               sql=read_sql("booking.sql"), defines={"svc": quoted(self.bookable[0])},
+                               note=f"{len(bodies)} reservas preparadas")
+            if row["ventanilla"].get("statuses", {}).get("429") and not row["ventanilla"].get("ok"):
+                # each booking comes from its own X-Forwarded-For; a server that does not trust the bench's
+                # address as a gateway sees one citizen and refuses after the hour's limit
+                log("  (429: inicie el servidor con VENTANILLA_TRUSTED_PROXIES=127.0.0.1 para que cada reserva "
+                    "cuente como un ciudadano distinto)")
         finally:
             os.unlink(f.name)
             self.db.run("""
