@@ -1,5 +1,6 @@
 package cl.ventanilla.queue.control;
 
+import cl.ventanilla.kernel.SqlValues;
 import cl.ventanilla.queue.entity.Ticket;
 import cl.ventanilla.queue.entity.TicketLogEntry;
 import jakarta.enterprise.context.Dependent;
@@ -7,15 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
@@ -30,7 +26,7 @@ public class TicketLedger {
 
     private static final String INSERT_ISSUED = "WITH t AS (INSERT INTO turnos ("
             + String.join(", ", Ticket.NEW_ROW_COLUMNS) + ") VALUES ("
-            + Collections.nCopies(Ticket.NEW_ROW_COLUMNS.size(), "?").stream().collect(Collectors.joining(", "))
+            + String.join(", ", Collections.nCopies(Ticket.NEW_ROW_COLUMNS.size(), "?"))
             + ") RETURNING id, servicio_atencion_id) "
             + "INSERT INTO turno_eventos (id, turno_id, tipo, fecha_hora, servicio_id) SELECT ?, t.id, '"
             + TicketLogEntry.Type.EMITIDO.name() + "', ?, t.servicio_atencion_id FROM t";
@@ -67,24 +63,13 @@ public class TicketLedger {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ISSUED)) {
                 int index = 1;
                 for (Object value : row) {
-                    bind(insert, index++, value);
+                    SqlValues.bind(insert, index++, value);
                 }
-                bind(insert, index++, UUID.randomUUID());
-                bind(insert, index, ticket.getIssuedAt());
+                SqlValues.bind(insert, index++, UUID.randomUUID());
+                SqlValues.bind(insert, index, ticket.getIssuedAt());
                 return insert.executeUpdate();
             }
         });
-    }
-
-    /** Binds a value of a ticket's row: instants as {@code timestamptz}, {@code null} of the column's type. */
-    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.OTHER);
-        } else if (value instanceof Instant instant) {
-            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-        } else {
-            statement.setObject(index, value);
-        }
     }
 
     private <T> T work(ReturningWork<T> work) {

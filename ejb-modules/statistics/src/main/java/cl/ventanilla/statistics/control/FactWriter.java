@@ -1,16 +1,11 @@
 package cl.ventanilla.statistics.control;
 
+import cl.ventanilla.kernel.SqlValues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -34,28 +29,10 @@ public class FactWriter {
     public void write(String fact, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
+            SqlValues.bindAll(statement, parameters);
             statement.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Estadísticas: no se pudo registrar el hecho " + fact, e);
-        }
-    }
-
-    static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            Object p = parameters[i];
-            int at = i + 1;
-            if (p == null) {
-                statement.setNull(at, Types.OTHER);
-            } else if (p instanceof LocalDate day) {
-                statement.setObject(at, day);
-            } else if (p instanceof Instant instant) {
-                statement.setObject(at, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            } else if (p instanceof UUID || p instanceof Boolean || p instanceof Integer || p instanceof String) {
-                statement.setObject(at, p);
-            } else {
-                throw new IllegalArgumentException("unsupported parameter " + p.getClass());
-            }
         }
     }
 }

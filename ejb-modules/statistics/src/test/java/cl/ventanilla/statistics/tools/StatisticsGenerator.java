@@ -1,7 +1,7 @@
 package cl.ventanilla.statistics.tools;
 
 import cl.ventanilla.kernel.Rut;
-import cl.ventanilla.statistics.control.FactWriterAccess;
+import cl.ventanilla.kernel.SqlValues;
 import cl.ventanilla.statistics.control.Rebuild;
 import cl.ventanilla.statistics.control.Summaries;
 import cl.ventanilla.statistics.control.TicketFactsAccess;
@@ -421,7 +421,7 @@ public final class StatisticsGenerator {
             Instant opening = day.atTime(8, 30).atZone(ZONE).toInstant();
             for (int i = 0; i < tickets; i++) {
                 UUID[] desk = desks.get(random.nextInt(desks.size()));
-                FactWriterAccess.bind(issued, day, desk[0], desk[1], i % 7 == 0 ? 1 : 0, 0, 0);
+                SqlValues.bindAll(issued, day, desk[0], desk[1], i % 7 == 0 ? 1 : 0, 0, 0);
                 long t = System.nanoTime();
                 issued.executeUpdate();
                 issue[i] = System.nanoTime() - t;
@@ -430,7 +430,7 @@ public final class StatisticsGenerator {
                 Instant called = queued.plusSeconds(random.nextInt(3600));
                 Instant started = called.plusSeconds(30);
                 Instant end = started.plusSeconds(60 + random.nextInt(1200));
-                FactWriterAccess.bind(finished, day, desk[0], desk[1], desk[2], end, i % 7 == 0, false, queued,
+                SqlValues.bindAll(finished, day, desk[0], desk[1], desk[2], end, i % 7 == 0, false, queued,
                         called, started, end);
                 t = System.nanoTime();
                 finished.executeUpdate();
