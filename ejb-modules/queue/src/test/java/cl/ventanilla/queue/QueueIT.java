@@ -1104,6 +1104,41 @@ class QueueIT {
         }
     }
 
+    @Test
+    void anotherInstancesChangeReachesTheHeldSnapshotBeforeItsScreensReadIt() throws Exception {
+        waitFor(bridge::listening, "the subscriber listens");
+        UUID obras = UUID.fromString("20000000-0000-4000-8000-000000000005");
+        UUID informacionesPrevias = UUID.fromString("30000000-0000-4000-8000-000000000016");
+        Ticket issued = desk.issueWalkIn(informacionesPrevias, null).ticket();
+        int before = waitingIn(obras, informacionesPrevias); // read now, and held for the unit's screens
+        // another instance issues a ticket: its row commits there and its message comes through Redis
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO turnos (unidad_id, servicio_id, servicio_atencion_id, fecha, numero, prefijo, hora_emision,
+                                    hora_ingreso_cola)
+                SELECT unidad_id, servicio_id, servicio_atencion_id, fecha, numero + 50000, prefijo, hora_emision,
+                       hora_ingreso_cola FROM turnos WHERE id = ?""")) {
+            insert.setObject(1, issued.getId());
+            assertEquals(1, insert.executeUpdate());
+        }
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        // as display.js does: on each message, read the snapshot again
+        DisplayChannels.Sink screen = json -> seen.add(waitingIn(obras, informacionesPrevias));
+        displays.register(obras, screen);
+        try (Jedis admin = redis.dedicatedConnection("queue-it", Duration.ofSeconds(5)).orElseThrow()) {
+            admin.publish(LiveBridge.CHANNEL, new LiveMessage(obras, "issued", "IP-999", "IP 999", informacionesPrevias,
+                    null, null, null, null, Instant.now()).toJson("otra-instancia"));
+            waitFor(() -> !seen.isEmpty(), "the other instance's message");
+            assertEquals(before + 1, seen.get(0), "the held snapshot was dropped before the screen read it");
+        } finally {
+            displays.unregister(obras, screen);
+        }
+    }
+
+    private int waitingIn(UUID unit, UUID service) {
+        return lobby.snapshot(unit).services().stream().filter(s -> s.serviceId().equals(service)).findFirst()
+                .orElseThrow().waiting();
+    }
+
     private UUID createStation(UUID unit, String name, int number, UUID service) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection()) {

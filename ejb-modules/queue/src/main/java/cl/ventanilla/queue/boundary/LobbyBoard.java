@@ -1,5 +1,6 @@
 package cl.ventanilla.queue.boundary;
 
+import cl.ventanilla.queue.control.LobbySnapshots;
 import cl.ventanilla.queue.control.QueueClock;
 import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
@@ -43,6 +44,9 @@ public class LobbyBoard {
     @Inject
     WaitEstimator estimator;
 
+    @Inject
+    LobbySnapshots snapshots;
+
     /** One service's line on the screen. */
     public record ServiceQueue(UUID serviceId, String name, String prefix, int waiting, int waitMinutesP50,
             int waitMinutesP90) {
@@ -56,11 +60,19 @@ public class LobbyBoard {
             List<PausedStation> pausedStations) {
     }
 
-    /** @throws QueueException NOT_FOUND for an unknown unit */
+    /**
+     * The unit's queue now, or as read at most {@link LobbySnapshots#LIFETIME} ago if nothing changed since.
+     *
+     * @throws QueueException NOT_FOUND for an unknown unit
+     */
     public Snapshot snapshot(@NotNull(message = "{ventanilla.queue.unit.required}") UUID unitId) {
         if (!settings.unitExists(unitId)) {
             throw QueueException.notFound("unit.notFound", unitId);
         }
+        return snapshots.of(unitId, () -> read(unitId));
+    }
+
+    private Snapshot read(UUID unitId) {
         Instant now = clock.now();
         LocalDate day = QueueClock.dayOf(now);
         List<ServiceInfo> offered = settings.servicesOf(unitId);

@@ -73,6 +73,9 @@ public class LiveBridge {
     DisplayChannels channels;
 
     @Inject
+    LobbySnapshots snapshots;
+
+    @Inject
     QueueSettings settings;
 
     private ExecutorService outbox;
@@ -127,8 +130,12 @@ public class LiveBridge {
         }
     }
 
-    /** Delivers the message to this instance's screens and publishes it to the others, off the caller's thread. */
+    /**
+     * Delivers the message to this instance's screens and publishes it to the others, off the caller's
+     * thread; the unit's lobby snapshot is dropped at once, before the caller answers.
+     */
     public void send(LiveMessage message) {
+        snapshots.changed(message.unitId());
         try {
             outbox.execute(() -> {
                 String json = named(message).toJson(INSTANCE);
@@ -158,7 +165,11 @@ public class LiveBridge {
     void received(String json) {
         LiveMessage.envelopeOf(json)
                 .filter(envelope -> !INSTANCE.equals(envelope.instance()))
-                .ifPresent(envelope -> channels.deliver(envelope.unitId(), json));
+                .ifPresent(envelope -> {
+                    // dropped before the screens hear of the change and read the snapshot again
+                    snapshots.changed(envelope.unitId());
+                    channels.deliver(envelope.unitId(), json);
+                });
     }
 
     /** How many times the subscriber has subscribed since start-up: 1 while the first subscription lasts. */
