@@ -2,9 +2,6 @@ package cl.ventanilla.api;
 
 import cl.ventanilla.auth.boundary.TokenAuthentication;
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
@@ -22,16 +19,16 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who may call each resource method, from its {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}
- * (the method's first, then its class's), as Jakarta REST security defines them: a caller without a
- * token is answered 401, a caller in none of the roles 403, and {@code @DenyAll} 403 to everybody. The
- * roles are the groups of the caller's verified token, which {@link TokenAuthentication} leaves on the
- * request (Payara's own filter for these annotations is disabled in {@code payara-web.xml}: it cost a
- * tenth of a request's CPU).
+ * Who may call each resource method, from its {@link Roles} or {@link Public} (the method's first, then its
+ * class's), as Jakarta REST security defines {@code @RolesAllowed} and {@code @PermitAll}: a caller without a
+ * token is answered 401, a caller in none of the roles 403. The roles are the groups of the caller's verified
+ * token, which {@link TokenAuthentication} leaves on the request. The annotations are ours, not Jakarta's,
+ * so that Payara's MicroProfile JWT filter for {@code @RolesAllowed} and {@code @PermitAll} is never
+ * installed: it looked the caller up through Soteria on every request, a tenth of its CPU.
  *
- * <p>Fails closed: a resource method that declares none of the three (on itself or its class) answers 403
- * to everybody, so forgetting to decide who may call a new endpoint never publishes it. The role matrix
- * test catches the omission before that.
+ * <p>Fails closed: a resource method that declares neither (on itself or its class) answers 403 to
+ * everybody, so forgetting to decide who may call a new endpoint never publishes it. The role matrix test
+ * catches the omission before that.
  */
 @Provider
 public class SecuredByDefault implements DynamicFeature {
@@ -49,25 +46,22 @@ public class SecuredByDefault implements DynamicFeature {
         if (decides == null) {
             LOG.warning(() -> "Sin declaración de roles, se niega a todos: " + type.getSimpleName() + "#" + method.getName());
             context.register(new Deny());
-        } else if (decides.isAnnotationPresent(DenyAll.class)) {
-            context.register(new Deny());
-        } else if (!decides.isAnnotationPresent(PermitAll.class)) {
-            context.register(new Roles(Set.of(decides.getAnnotation(RolesAllowed.class).value())));
+        } else if (!decides.isAnnotationPresent(Public.class)) {
+            context.register(new InRoles(Set.of(decides.getAnnotation(Roles.class).value())));
         }
     }
 
     private static boolean declares(AnnotatedElement element) {
-        return element.isAnnotationPresent(PermitAll.class) || element.isAnnotationPresent(RolesAllowed.class)
-                || element.isAnnotationPresent(DenyAll.class);
+        return element.isAnnotationPresent(Public.class) || element.isAnnotationPresent(Roles.class);
     }
 
     /** Lets in a caller whose token has one of the roles. */
     @Priority(Priorities.AUTHORIZATION)
-    static final class Roles implements ContainerRequestFilter {
+    static final class InRoles implements ContainerRequestFilter {
 
         private final Set<String> allowed;
 
-        Roles(Set<String> allowed) {
+        InRoles(Set<String> allowed) {
             this.allowed = allowed;
         }
 

@@ -2,11 +2,11 @@ package cl.ventanilla.api.ai;
 
 import cl.ventanilla.ai.boundary.Assistant;
 import cl.ventanilla.ai.boundary.Question;
+import cl.ventanilla.api.Public;
 import cl.ventanilla.api.ai.AssistantPayloads.Answered;
 import cl.ventanilla.api.ai.AssistantPayloads.Asked;
 import cl.ventanilla.api.problems.Languages;
 import cl.ventanilla.kernel.web.ForwardedHeaders;
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +49,7 @@ public class AssistantResource {
 
     @POST
     @Path("preguntas")
-    @PermitAll
+    @Public
     @Operation(summary = "Preguntar al asistente",
             description = "Busca en el catálogo los trámites que corresponden a la pregunta y, con un modelo de lenguaje "
                     + "(Google Gemini) cuando está configurado, redacta una respuesta breve que nombra solo esos trámites. "

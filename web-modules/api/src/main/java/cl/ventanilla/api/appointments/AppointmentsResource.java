@@ -1,7 +1,7 @@
 package cl.ventanilla.api.appointments;
 
-import cl.ventanilla.kernel.Rut;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.api.appointments.AppointmentPayloads.Booking;
 import cl.ventanilla.api.appointments.AppointmentPayloads.Closure;
 import cl.ventanilla.api.appointments.AppointmentPayloads.ClosureResult;
@@ -16,9 +16,8 @@ import cl.ventanilla.appointments.boundary.BookingView;
 import cl.ventanilla.appointments.boundary.Bookings;
 import cl.ventanilla.appointments.boundary.Challenge;
 import cl.ventanilla.appointments.boundary.Slot;
+import cl.ventanilla.kernel.Rut;
 import cl.ventanilla.kernel.web.ForwardedHeaders;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +37,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code /api/appointments}: the public booking flow and the staff's day. A taken slot, a cap, a block
@@ -73,7 +73,7 @@ public class AppointmentsResource {
 
     @GET
     @Path("services")
-    @PermitAll
+    @Public
     public List<BookableService> services() {
         return availability.services();
     }
@@ -81,7 +81,7 @@ public class AppointmentsResource {
     /** The calendar: each day from {@code from} to {@code to} (at most 62) with its state and free slots. */
     @GET
     @Path("services/{id}/days")
-    @PermitAll
+    @Public
     public List<BookableDay> days(@PathParam("id") UUID serviceId, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
         return availability.days(serviceId, from, to);
@@ -89,7 +89,7 @@ public class AppointmentsResource {
 
     @GET
     @Path("services/{id}/slots")
-    @PermitAll
+    @Public
     public List<Slot> slots(@PathParam("id") UUID serviceId, @QueryParam("date") LocalDate date) {
         return availability.slots(serviceId, date);
     }
@@ -97,7 +97,7 @@ public class AppointmentsResource {
     /** The earliest bookable slot: 200 with it, or 204 when the whole horizon is booked. */
     @GET
     @Path("services/{id}/first-free")
-    @PermitAll
+    @Public
     public Response firstFree(@PathParam("id") UUID serviceId) {
         return availability.firstFree(serviceId).map(s -> Response.ok(s).build())
                 .orElseGet(() -> Response.noContent().build());
@@ -106,7 +106,7 @@ public class AppointmentsResource {
     /** A fresh proof-of-work challenge for the booking form; never cached. */
     @GET
     @Path("challenge")
-    @PermitAll
+    @Public
     public Response challenge() {
         Challenge challenge = challenges.issue();
         CacheControl noStore = new CacheControl();
@@ -116,7 +116,7 @@ public class AppointmentsResource {
 
     /** Books a slot: 201 with the booking (its code is what the citizen keeps). */
     @POST
-    @PermitAll
+    @Public
     public Response book(Booking booking) {
         BookingRequest wanted = booking == null ? null
                 : new BookingRequest(booking.serviceId(), booking.start(), booking.rut(), booking.name(),
@@ -128,7 +128,7 @@ public class AppointmentsResource {
 
     @GET
     @Path("{code}")
-    @PermitAll
+    @Public
     public BookingView find(@PathParam("code") String code, @QueryParam("rut") @Schema(required = true, format = Rut.FORMAT,
             pattern = Rut.SHAPE, maxLength = 20) String rut) {
         return bookings.find(code, rut);
@@ -137,7 +137,7 @@ public class AppointmentsResource {
     /** Cancels the booking (while CONFIRMADO and before its start): 200 with it, now CANCELADO. */
     @DELETE
     @Path("{code}")
-    @PermitAll
+    @Public
     public BookingView cancel(@PathParam("code") String code, @QueryParam("rut") @Schema(required = true, format = Rut.FORMAT,
             pattern = Rut.SHAPE, maxLength = 20) String rut) {
         return bookings.cancel(code, rut);
@@ -146,7 +146,7 @@ public class AppointmentsResource {
     /** Moves the booking to another slot: 200 with the NEW booking and its new code. */
     @POST
     @Path("{code}/reschedule")
-    @PermitAll
+    @Public
     public BookingView reschedule(@PathParam("code") String code, Reschedule reschedule) {
         return bookings.reschedule(code, reschedule == null ? null : reschedule.rut(),
                 reschedule == null ? null : reschedule.start(), forwarded.clientAddress(request));
@@ -155,7 +155,7 @@ public class AppointmentsResource {
     /** The unit's bookings of a day, by start; {@code service} narrows it to one service. */
     @GET
     @Path("unit/{unitId}")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public List<BookingView> day(@PathParam("unitId") UUID unitId, @QueryParam("date") LocalDate date,
             @QueryParam("service") UUID serviceId) {
         return desk.day(unitId, serviceId, date);
@@ -163,7 +163,7 @@ public class AppointmentsResource {
 
     @POST
     @Path("{id}/no-show")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public BookingView noShow(@PathParam("id") UUID appointmentId) {
         return desk.markNoShow(appointmentId, desk.callerId().orElse(null));
     }
@@ -171,7 +171,7 @@ public class AppointmentsResource {
     /** Registers an unexpected closure and cancels the bookings of those days. */
     @POST
     @Path("unit/{unitId}/closures")
-    @RolesAllowed({"SUPERVISOR", "ADMIN"})
+    @Roles({"SUPERVISOR", "ADMIN"})
     public ClosureResult close(@PathParam("unitId") UUID unitId, Closure closure) {
         return new ClosureResult(desk.cancelRange(unitId, closure == null ? null : closure.from(),
                 closure == null ? null : closure.to(), closure == null ? null : closure.reason(),

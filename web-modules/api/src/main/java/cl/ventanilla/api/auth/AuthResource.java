@@ -1,5 +1,7 @@
 package cl.ventanilla.api.auth;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.api.auth.Payloads.Credentials;
 import cl.ventanilla.api.auth.Payloads.CurrentUser;
 import cl.ventanilla.api.auth.Payloads.PasswordChange;
@@ -10,14 +12,14 @@ import cl.ventanilla.auth.boundary.Accounts;
 import cl.ventanilla.auth.boundary.PasswordResets;
 import cl.ventanilla.auth.boundary.Sessions;
 import cl.ventanilla.auth.boundary.SignIn;
+import cl.ventanilla.auth.boundary.TokenAuthentication;
 import cl.ventanilla.auth.control.OpenSessions.AccountState;
 import cl.ventanilla.auth.control.TokenIssuer;
 import cl.ventanilla.auth.control.TokenIssuer.IssuedToken;
 import cl.ventanilla.auth.entity.AuthenticatedUser;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,15 +29,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import cl.ventanilla.auth.boundary.TokenAuthentication;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
 
 /**
  * {@code /api/auth/}: signing in and out, resetting a forgotten password, and the caller's own account.
@@ -71,7 +71,7 @@ public class AuthResource {
     /** RUT and password for a bearer token (RS256 JWT) and the signed-in user. */
     @POST
     @Path("login")
-    @PermitAll
+    @Public
     public SignedIn login(@NotNull @Valid Credentials credentials) {
         AuthenticatedUser user = signIn.authenticate(credentials.rut(), credentials.password());
         IssuedToken token = tokens.issue(user);
@@ -81,7 +81,7 @@ public class AuthResource {
     /** Ends the caller's session: the token is refused from now on, on every instance. */
     @POST
     @Path("logout")
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
+    @Roles({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
     public Response logout() {
         JsonWebToken caller = caller();
         sessions.revoke(caller.getTokenID(), Instant.ofEpochSecond(caller.getExpirationTime()));
@@ -94,7 +94,7 @@ public class AuthResource {
      */
     @POST
     @Path("password-reset")
-    @PermitAll
+    @Public
     public Response requestReset(@NotNull @Valid ResetRequest request) {
         resets.request(request.rutOrEmail());
         return Response.accepted().build();
@@ -103,7 +103,7 @@ public class AuthResource {
     /** The new password chosen with a reset link: 204, or 400 when the link is unknown, used or expired. */
     @POST
     @Path("password-reset/confirm")
-    @PermitAll
+    @Public
     public Response confirmReset(@NotNull @Valid ResetConfirmation confirmation) {
         resets.confirm(confirmation.token(), confirmation.newPassword());
         return Response.noContent().build();
@@ -112,7 +112,7 @@ public class AuthResource {
     /** Who the caller's token speaks for. */
     @GET
     @Path("me")
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
+    @Roles({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
     public CurrentUser me() {
         JsonWebToken caller = caller();
         UUID id = callerId();
@@ -124,7 +124,7 @@ public class AuthResource {
     /** The caller replaces their own password, giving the current one: 204, or 400 with what to fix. */
     @PUT
     @Path("me/password")
-    @RolesAllowed({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
+    @Roles({"ADMIN", "SUPERVISOR", "OPERATOR", "KIOSK", "DISPLAY"})
     public Response changePassword(@NotNull @Valid PasswordChange change) {
         accounts.changePassword(callerId(), change.currentPassword(), change.newPassword());
         return Response.noContent().build();

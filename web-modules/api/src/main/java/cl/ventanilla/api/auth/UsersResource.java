@@ -1,11 +1,11 @@
 package cl.ventanilla.api.auth;
 
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.auth.boundary.Accounts;
 import cl.ventanilla.auth.boundary.NewUser;
 import cl.ventanilla.auth.boundary.UserChanges;
 import cl.ventanilla.auth.boundary.UserPage;
 import cl.ventanilla.auth.entity.User;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,7 +36,7 @@ import java.util.UUID;
 @Path("auth/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed("ADMIN")
+@Roles("ADMIN")
 public class UsersResource {
 
     @Inject

@@ -1,6 +1,6 @@
 package cl.ventanilla.api.backup;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.auth.boundary.TokenAuthentication;
 import cl.ventanilla.backup.boundary.Backups;
 import cl.ventanilla.backup.boundary.Backups.ScheduleView;
@@ -8,7 +8,6 @@ import cl.ventanilla.backup.boundary.Backups.Storage;
 import cl.ventanilla.backup.entity.BackupFile;
 import cl.ventanilla.backup.entity.BackupKind;
 import cl.ventanilla.backup.entity.BackupRun;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code /api/backups}: the backups, for administrators only (a backup holds every citizen's data).
@@ -45,7 +45,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("backups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed("ADMIN")
+@Roles("ADMIN")
 public class BackupsResource {
 
     @Inject

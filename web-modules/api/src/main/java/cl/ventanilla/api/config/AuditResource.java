@@ -1,9 +1,9 @@
 package cl.ventanilla.api.config;
 
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.config.boundary.AuditLog;
 import cl.ventanilla.config.boundary.Page;
 import cl.ventanilla.config.entity.AuditEntry;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -29,7 +29,7 @@ public class AuditResource {
     AuditLog auditLog;
 
     @GET
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Page<AuditEntry> entries(@QueryParam("entity") String entity, @QueryParam("actorRut") String actorRut,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

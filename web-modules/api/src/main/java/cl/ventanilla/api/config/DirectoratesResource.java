@@ -1,11 +1,11 @@
 package cl.ventanilla.api.config;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.config.boundary.DirectorateDetails;
 import cl.ventanilla.config.boundary.Directorates;
 import cl.ventanilla.config.boundary.Page;
 import cl.ventanilla.config.entity.Directorate;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,7 +43,7 @@ public class DirectoratesResource {
 
     /** The active directorates, alphabetically. */
     @GET
-    @PermitAll
+    @Public
     public List<Directorate> active() {
         return directorates.active();
     }
@@ -51,7 +51,7 @@ public class DirectoratesResource {
     /** Search over all directorates, inactive ones included, a page at a time. */
     @GET
     @Path("search")
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Roles({"ADMIN", "SUPERVISOR"})
     public Page<Directorate> search(@QueryParam("q") String text, @QueryParam("active") Boolean active,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -60,13 +60,13 @@ public class DirectoratesResource {
 
     @GET
     @Path("{id}")
-    @PermitAll
+    @Public
     public Directorate get(@PathParam("id") UUID id) {
         return directorates.get(id);
     }
 
     @POST
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Response create(@NotNull @Valid DirectorateDetails details) {
         Directorate created = directorates.create(details);
         return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
@@ -75,21 +75,21 @@ public class DirectoratesResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Directorate update(@PathParam("id") UUID id, @NotNull @Valid DirectorateDetails details) {
         return directorates.update(id, details);
     }
 
     @POST
     @Path("{id}/deactivate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Directorate deactivate(@PathParam("id") UUID id) {
         return directorates.deactivate(id);
     }
 
     @POST
     @Path("{id}/activate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Directorate activate(@PathParam("id") UUID id) {
         return directorates.activate(id);
     }

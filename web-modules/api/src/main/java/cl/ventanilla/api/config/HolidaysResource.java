@@ -1,12 +1,12 @@
 package cl.ventanilla.api.config;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.config.boundary.HolidayDetails;
 import cl.ventanilla.config.boundary.Holidays;
 import cl.ventanilla.config.boundary.Page;
 import cl.ventanilla.config.control.UnitCalendar;
 import cl.ventanilla.config.entity.Holiday;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -46,7 +46,7 @@ public class HolidaysResource {
 
     /** The active holidays of a year ({@code ?year=2026}), or of this year and the next. */
     @GET
-    @PermitAll
+    @Public
     public List<Holiday> active(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         int first = year == null ? Year.now(UnitCalendar.ZONE).getValue() : year;
         int last = year == null ? first + 1 : year;
@@ -56,7 +56,7 @@ public class HolidaysResource {
     /** Search over all holidays, inactive ones included, a page at a time. */
     @GET
     @Path("search")
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Roles({"ADMIN", "SUPERVISOR"})
     public Page<Holiday> search(@QueryParam("q") String text, @QueryParam("year") Integer year,
             @QueryParam("active") Boolean active,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -66,13 +66,13 @@ public class HolidaysResource {
 
     @GET
     @Path("{id}")
-    @PermitAll
+    @Public
     public Holiday get(@PathParam("id") UUID id) {
         return holidays.get(id);
     }
 
     @POST
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Response create(@NotNull @Valid HolidayDetails details) {
         Holiday created = holidays.create(details);
         return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
@@ -81,21 +81,21 @@ public class HolidaysResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Holiday update(@PathParam("id") UUID id, @NotNull @Valid HolidayDetails details) {
         return holidays.update(id, details);
     }
 
     @POST
     @Path("{id}/deactivate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Holiday deactivate(@PathParam("id") UUID id) {
         return holidays.deactivate(id);
     }
 
     @POST
     @Path("{id}/activate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Holiday activate(@PathParam("id") UUID id) {
         return holidays.activate(id);
     }

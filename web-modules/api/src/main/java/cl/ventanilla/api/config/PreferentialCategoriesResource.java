@@ -1,8 +1,8 @@
 package cl.ventanilla.api.config;
 
+import cl.ventanilla.api.Public;
 import cl.ventanilla.config.boundary.PriorityRules;
 import cl.ventanilla.config.entity.PreferentialCategory;
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,7 @@ public class PreferentialCategoriesResource {
     PriorityRules priorityRules;
 
     @GET
-    @PermitAll
+    @Public
     public List<PreferentialCategory> categories() {
         return priorityRules.categories();
     }

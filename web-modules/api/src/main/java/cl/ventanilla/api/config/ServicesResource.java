@@ -1,12 +1,12 @@
 package cl.ventanilla.api.config;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.config.boundary.Page;
 import cl.ventanilla.config.boundary.ServiceCatalog;
 import cl.ventanilla.config.boundary.ServiceDetails;
 import cl.ventanilla.config.boundary.Services;
 import cl.ventanilla.config.entity.MunicipalService;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,7 +48,7 @@ public class ServicesResource {
 
     /** The active services with their unit and directorate, ordered as the public portal shows them. */
     @GET
-    @PermitAll
+    @Public
     @Timed(name = "ventanilla.config.services", absolute = true,
             description = "Tiempo de respuesta de la lista pública de servicios")
     public List<MunicipalService> active() {
@@ -58,7 +58,7 @@ public class ServicesResource {
     /** Search over all services, inactive ones included, a page at a time. */
     @GET
     @Path("search")
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Roles({"ADMIN", "SUPERVISOR"})
     public Page<MunicipalService> search(@QueryParam("q") String text, @QueryParam("unitId") UUID unitId,
             @QueryParam("active") Boolean active,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -69,13 +69,13 @@ public class ServicesResource {
     /** One service, with the requirements citizens must bring. */
     @GET
     @Path("{id}")
-    @PermitAll
+    @Public
     public MunicipalService get(@PathParam("id") UUID id) {
         return services.get(id);
     }
 
     @POST
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Response create(@NotNull @Valid ServiceDetails details) {
         MunicipalService created = services.create(details);
         return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
@@ -84,21 +84,21 @@ public class ServicesResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public MunicipalService update(@PathParam("id") UUID id, @NotNull @Valid ServiceDetails details) {
         return services.update(id, details);
     }
 
     @POST
     @Path("{id}/deactivate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public MunicipalService deactivate(@PathParam("id") UUID id) {
         return services.deactivate(id);
     }
 
     @POST
     @Path("{id}/activate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public MunicipalService activate(@PathParam("id") UUID id) {
         return services.activate(id);
     }

@@ -1,11 +1,11 @@
 package cl.ventanilla.api.config;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.config.boundary.Page;
 import cl.ventanilla.config.boundary.StationDetails;
 import cl.ventanilla.config.boundary.Stations;
 import cl.ventanilla.config.entity.Station;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,7 +43,7 @@ public class StationsResource {
 
     /** The active stations of a unit ({@code ?unitId=}, required), by number, as the lobby shows them. */
     @GET
-    @PermitAll
+    @Public
     public List<Station> active(@QueryParam("unitId") @NotNull(message = "{config.station.unit.required}") UUID unitId) {
         return stations.active(unitId);
     }
@@ -51,7 +51,7 @@ public class StationsResource {
     /** Search over all stations, inactive ones included, a page at a time. */
     @GET
     @Path("search")
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Roles({"ADMIN", "SUPERVISOR"})
     public Page<Station> search(@QueryParam("q") String text, @QueryParam("unitId") UUID unitId,
             @QueryParam("active") Boolean active,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -61,13 +61,13 @@ public class StationsResource {
 
     @GET
     @Path("{id}")
-    @PermitAll
+    @Public
     public Station get(@PathParam("id") UUID id) {
         return stations.get(id);
     }
 
     @POST
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Response create(@NotNull @Valid StationDetails details) {
         Station created = stations.create(details);
         return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
@@ -76,21 +76,21 @@ public class StationsResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Station update(@PathParam("id") UUID id, @NotNull @Valid StationDetails details) {
         return stations.update(id, details);
     }
 
     @POST
     @Path("{id}/deactivate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Station deactivate(@PathParam("id") UUID id) {
         return stations.deactivate(id);
     }
 
     @POST
     @Path("{id}/activate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Station activate(@PathParam("id") UUID id) {
         return stations.activate(id);
     }

@@ -1,5 +1,7 @@
 package cl.ventanilla.api.config;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.config.boundary.CalendarMonth;
 import cl.ventanilla.config.boundary.ClosureDetails;
 import cl.ventanilla.config.boundary.Page;
@@ -12,8 +14,6 @@ import cl.ventanilla.config.entity.PriorityRule;
 import cl.ventanilla.config.entity.Unit;
 import cl.ventanilla.config.entity.UnitClosure;
 import cl.ventanilla.config.entity.WeeklySchedule;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -57,7 +57,7 @@ public class UnitsResource {
 
     /** The active units of active directorates, as the portal lists them. */
     @GET
-    @PermitAll
+    @Public
     public List<Unit> active(@QueryParam("directorateId") UUID directorateId) {
         return units.active(directorateId);
     }
@@ -65,7 +65,7 @@ public class UnitsResource {
     /** Search over all units, inactive ones included, a page at a time. */
     @GET
     @Path("search")
-    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    @Roles({"ADMIN", "SUPERVISOR"})
     public Page<Unit> search(@QueryParam("q") String text, @QueryParam("directorateId") UUID directorateId,
             @QueryParam("active") Boolean active,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -75,13 +75,13 @@ public class UnitsResource {
 
     @GET
     @Path("{id}")
-    @PermitAll
+    @Public
     public Unit get(@PathParam("id") UUID id) {
         return units.get(id);
     }
 
     @POST
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Response create(@NotNull @Valid UnitDetails details) {
         Unit created = units.create(details);
         return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
@@ -90,21 +90,21 @@ public class UnitsResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Unit update(@PathParam("id") UUID id, @NotNull @Valid UnitDetails details) {
         return units.update(id, details);
     }
 
     @POST
     @Path("{id}/deactivate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Unit deactivate(@PathParam("id") UUID id) {
         return units.deactivate(id);
     }
 
     @POST
     @Path("{id}/activate")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Unit activate(@PathParam("id") UUID id) {
         return units.activate(id);
     }
@@ -112,7 +112,7 @@ public class UnitsResource {
     /** The weekly opening hours: {@code {"ranges": [{"day": "MONDAY", "opens": "08:30", "closes": "13:30"}, …]}}. */
     @GET
     @Path("{id}/opening-hours")
-    @PermitAll
+    @Public
     public WeeklySchedule openingHours(@PathParam("id") UUID id) {
         return units.openingHours(id);
     }
@@ -120,21 +120,21 @@ public class UnitsResource {
     /** Replaces the weekly opening hours; overlapping ranges of a day are refused. */
     @PUT
     @Path("{id}/opening-hours")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public WeeklySchedule changeOpeningHours(@PathParam("id") UUID id, @NotNull WeeklySchedule schedule) {
         return units.changeOpeningHours(id, schedule);
     }
 
     @GET
     @Path("{id}/closures")
-    @PermitAll
+    @Public
     public List<UnitClosure> closures(@PathParam("id") UUID id) {
         return units.closures(id);
     }
 
     @POST
     @Path("{id}/closures")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public Response close(@PathParam("id") UUID id, @NotNull @Valid ClosureDetails details) {
         UnitClosure closure = units.close(id, details);
         return Response.created(uri.getAbsolutePathBuilder().path(closure.getId().toString()).build())
@@ -144,7 +144,7 @@ public class UnitsResource {
     /** Every day of a month ({@code ?month=2026-12}, this month by default) with its hours or why it is closed. */
     @GET
     @Path("{id}/calendar")
-    @PermitAll
+    @Public
     public CalendarMonth calendar(@PathParam("id") UUID id, @QueryParam("month") YearMonth month) {
         return units.month(id, month == null ? YearMonth.now(UnitCalendar.ZONE) : month);
     }
@@ -152,14 +152,14 @@ public class UnitsResource {
     /** The unit's priority rules, or the defaults while it has none of its own. */
     @GET
     @Path("{id}/priority-rules")
-    @PermitAll
+    @Public
     public PriorityRule priorityRules(@PathParam("id") UUID id) {
         return priorityRules.forUnit(id);
     }
 
     @PUT
     @Path("{id}/priority-rules")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public PriorityRule changePriorityRules(@PathParam("id") UUID id, @NotNull @Valid PriorityRuleDetails details) {
         return priorityRules.change(id, details);
     }

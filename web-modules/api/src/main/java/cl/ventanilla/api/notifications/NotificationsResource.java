@@ -1,12 +1,12 @@
 package cl.ventanilla.api.notifications;
 
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.notifications.boundary.Outbox;
 import cl.ventanilla.notifications.boundary.Outbox.Counts;
 import cl.ventanilla.notifications.boundary.Outbox.NotificationPage;
 import cl.ventanilla.notifications.entity.Notification;
 import cl.ventanilla.notifications.entity.NotificationException;
 import cl.ventanilla.notifications.entity.NotificationState;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -31,7 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Path("notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ADMIN")
+@Roles("ADMIN")
 public class NotificationsResource {
 
     @Inject

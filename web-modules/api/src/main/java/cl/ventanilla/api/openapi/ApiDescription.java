@@ -1,8 +1,9 @@
 package cl.ventanilla.api.openapi;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.api.problems.BodyLimit;
 import cl.ventanilla.api.problems.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.validation.constraints.DecimalMax;
@@ -144,9 +145,8 @@ public class ApiDescription implements OASModelReader {
         var operation = OASFactory.createOperation().operationId(resource.getSimpleName() + "_" + method.getName())
                 .addTag(tag);
         Operation described = method.getAnnotation(Operation.class);
-        RolesAllowed roles = Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
-                .orElse(method.isAnnotationPresent(jakarta.annotation.security.PermitAll.class) ? null
-                        : resource.getAnnotation(RolesAllowed.class));
+        Roles roles = Optional.ofNullable(method.getAnnotation(Roles.class))
+                .orElse(method.isAnnotationPresent(Public.class) ? null : resource.getAnnotation(Roles.class));
         String who = roles == null ? "Público." : "Roles: " + String.join(", ", roles.value()) + ".";
         if (described != null) {
             operation.summary(described.summary()).description(described.description().isEmpty() ? who

@@ -1,5 +1,7 @@
 package cl.ventanilla.api.queue;
 
+import cl.ventanilla.api.Public;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.api.queue.QueuePayloads.CheckIn;
 import cl.ventanilla.api.queue.QueuePayloads.Outcome;
 import cl.ventanilla.api.queue.QueuePayloads.Pause;
@@ -14,14 +16,12 @@ import cl.ventanilla.queue.boundary.TicketDesk.IssuedTicket;
 import cl.ventanilla.queue.entity.PauseReason;
 import cl.ventanilla.queue.entity.StationSession;
 import cl.ventanilla.queue.entity.Ticket;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
@@ -65,7 +65,7 @@ public class QueueResource {
     /** Issues a walk-in ticket: 201 with the ticket, the people ahead and the estimated wait. */
     @POST
     @Path("tickets")
-    @RolesAllowed({"KIOSK", "ADMIN"})
+    @Roles({"KIOSK", "ADMIN"})
     public Response issue(@NotNull(message = "{ventanilla.queue.service.required}") @Valid WalkIn walkIn) {
         IssuedTicket issued = desk.issueWalkIn(walkIn.serviceId(), walkIn.preferentialCategory());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.ticket().getId().toString()).build())
@@ -79,7 +79,7 @@ public class QueueResource {
      */
     @POST
     @Path("check-in")
-    @RolesAllowed({"KIOSK", "ADMIN"})
+    @Roles({"KIOSK", "ADMIN"})
     public Response checkIn(@NotNull(message = "{ventanilla.queue.checkIn.required}") @Valid CheckIn checkIn) {
         IssuedTicket issued = desk.checkIn(checkIn.codeOrRut());
         return Response.created(uri.getBaseUriBuilder().path("queue").path("tickets")
@@ -89,7 +89,7 @@ public class QueueResource {
     /** Calls the station's next ticket: 200 with it, or 204 when nobody waits. */
     @POST
     @Path("stations/{stationId}/call-next")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Response callNext(@PathParam("stationId") UUID stationId) {
         return desk.callNext(stationId).map(t -> Response.ok(t).build()).orElseGet(() -> Response.noContent().build());
     }
@@ -101,7 +101,7 @@ public class QueueResource {
      */
     @POST
     @Path("stations/{stationId}/pause")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public StationSession pause(@PathParam("stationId") UUID stationId,
             @NotNull(message = "{ventanilla.queue.pause.required}") @Valid Pause pause) {
         return sessions.pause(stationId, callerId(), PauseReason.of(pause.reason(), pause.detail()));
@@ -110,28 +110,28 @@ public class QueueResource {
     /** The paused station calls again: 200 with its session, 409 when it was not paused. */
     @POST
     @Path("stations/{stationId}/resume")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public StationSession resumeStation(@PathParam("stationId") UUID stationId) {
         return sessions.resume(stationId);
     }
 
     @POST
     @Path("tickets/{id}/recall")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Ticket recall(@PathParam("id") UUID id) {
         return desk.recall(id);
     }
 
     @POST
     @Path("tickets/{id}/no-show")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Ticket noShow(@PathParam("id") UUID id) {
         return desk.noShow(id);
     }
 
     @POST
     @Path("tickets/{id}/start")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Ticket start(@PathParam("id") UUID id) {
         return desk.start(id);
     }
@@ -139,14 +139,14 @@ public class QueueResource {
     /** Finishes the attention; the body ({@code {"outcome": "…"}}) is optional. */
     @POST
     @Path("tickets/{id}/finish")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Ticket finish(@PathParam("id") UUID id, @Valid Outcome outcome) {
         return desk.finish(id, outcome == null ? null : outcome.outcome());
     }
 
     @POST
     @Path("tickets/{id}/transfer")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Ticket transfer(@PathParam("id") UUID id,
             @NotNull(message = "{ventanilla.queue.service.required}") @Valid Transfer transfer) {
         return desk.transfer(id, transfer.serviceId());
@@ -154,14 +154,14 @@ public class QueueResource {
 
     @POST
     @Path("tickets/{id}/park")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Ticket park(@PathParam("id") UUID id) {
         return desk.park(id);
     }
 
     @POST
     @Path("tickets/{id}/resume")
-    @RolesAllowed({"OPERATOR", "SUPERVISOR", "ADMIN"})
+    @Roles({"OPERATOR", "SUPERVISOR", "ADMIN"})
     public Ticket resume(@PathParam("id") UUID id) {
         return desk.resume(id);
     }
@@ -169,7 +169,7 @@ public class QueueResource {
     /** What the lobby screen and the virtual ticket show; public, without personal data. */
     @GET
     @Path("units/{unitId}/snapshot")
-    @PermitAll
+    @Public
     public Snapshot snapshot(@PathParam("unitId") UUID unitId) {
         return lobby.snapshot(unitId);
     }

@@ -1,11 +1,9 @@
 package cl.ventanilla.api.statistics;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.statistics.boundary.Staffing;
 import cl.ventanilla.statistics.entity.StaffingAdvice;
 import cl.ventanilla.statistics.entity.StaffingQuery;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /api/statistics/staffing?unit=…&date=YYYY-MM-DD[&weeks=4][&target=0.8]}, for administrators and
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 @Path("statistics/staffing")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"ADMIN", "SUPERVISOR"})
+@Roles({"ADMIN", "SUPERVISOR"})
 public class StaffingResource {
 
     @Inject

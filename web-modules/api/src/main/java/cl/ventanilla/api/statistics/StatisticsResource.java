@@ -1,10 +1,10 @@
 package cl.ventanilla.api.statistics;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cl.ventanilla.ai.boundary.Assistant;
 import cl.ventanilla.ai.boundary.WrittenSummary;
 import cl.ventanilla.ai.entity.StatisticsSummary;
 import cl.ventanilla.ai.entity.StatisticsSummary.ServiceFigures;
+import cl.ventanilla.api.Roles;
 import cl.ventanilla.api.problems.Languages;
 import cl.ventanilla.config.boundary.ConfigurationReadModel.UnitView;
 import cl.ventanilla.statistics.boundary.Statistics;
@@ -13,7 +13,6 @@ import cl.ventanilla.statistics.entity.Period;
 import cl.ventanilla.statistics.entity.StatisticsException;
 import cl.ventanilla.statistics.entity.SummaryQuery;
 import cl.ventanilla.statistics.entity.SummaryRow;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code /api/statistics}: for administrators and supervisors (supervisors act at every unit, as
@@ -43,7 +43,7 @@ import java.util.List;
 @ApplicationScoped
 @Path("statistics")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"ADMIN", "SUPERVISOR"})
+@Roles({"ADMIN", "SUPERVISOR"})
 public class StatisticsResource {
 
     @Inject
@@ -130,7 +130,7 @@ public class StatisticsResource {
     @POST
     @Path("rebuild")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     public RebuildView rebuild(RebuildRequest wanted) {
         if (wanted == null) {
             throw StatisticsException.invalid("period.required");
