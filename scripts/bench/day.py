@@ -233,12 +233,18 @@ class DayReplay:
                 "roles": [role], "unitIds": units, "password": None})
         return answer["token"]
 
+    @staticmethod
+    def today():
+        """The server's day (America/Santiago), not the machine's: they differ in the evening."""
+        from bench import today  # noqa: PLC0415 - one day for the bench and the replay
+        return today()
+
     def bench_rut(self, number):
         from bench import rut  # noqa: PLC0415 - one RUT function for the bench and the replay
         return rut(number)
 
     def reset(self):
-        day = datetime.date.today().isoformat()
+        day = self.today().isoformat()
         unit_list = ",".join(f"'{u}'" for u in self.units)
         self.db.run(f"""
             BEGIN;
@@ -375,7 +381,7 @@ class DayReplay:
                              {"outcome": "Atendido (día simulado)"}, token=token)
 
     def waiting_now(self, unit):
-        day = datetime.date.today().isoformat()
+        day = self.today().isoformat()
         return int(self.db.run(f"SELECT count(*) FROM turnos WHERE unidad_id = '{unit}' AND fecha = '{day}' "
                                "AND estado = 'ESPERANDO'")[0][0])
 

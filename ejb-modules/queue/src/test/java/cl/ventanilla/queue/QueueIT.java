@@ -588,13 +588,22 @@ class QueueIT {
             createBooking("VARIAS-1040", unit.service(), rutOf(31_000_013), Instant.parse("2031-07-03T14:40:00Z"));
             names.put(issueAt("2031-07-03T13:30:00Z", unit.service(), null), "walk-in 09:30");
             clock.moveTo(Instant.parse("2031-07-03T13:52:00Z"));
-            names.put(desk.checkIn("VARIAS-1020").ticket().getId(), "booked 10:20");
+            TicketDesk.IssuedTicket at1020 = desk.checkIn("VARIAS-1020");
+            names.put(at1020.ticket().getId(), "booked 10:20");
             clock.moveTo(Instant.parse("2031-07-03T13:58:00Z"));
-            names.put(desk.checkIn("VARIAS-1010").ticket().getId(), "booked 10:10");
+            TicketDesk.IssuedTicket at1010 = desk.checkIn("VARIAS-1010");
+            names.put(at1010.ticket().getId(), "booked 10:10");
             names.put(issueAt("2031-07-03T14:00:00Z", unit.service(), "PERSONA_MAYOR"), "preferential 10:00");
             clock.moveTo(Instant.parse("2031-07-03T14:12:00Z"));
-            names.put(desk.checkIn("VARIAS-1040").ticket().getId(), "booked 10:40");
+            TicketDesk.IssuedTicket at1040 = desk.checkIn("VARIAS-1040");
+            names.put(at1040.ticket().getId(), "booked 10:40");
             names.put(issueAt("2031-07-03T14:15:00Z", unit.service(), null), "walk-in 10:15");
+
+            // the kiosk tells an appointment the appointments booked before it, not the walk-ins it will
+            // go before at its time; and that it waits for its time
+            assertEquals(List.of(0, 0, 2), List.of(at1020.peopleAhead(), at1010.peopleAhead(), at1040.peopleAhead()));
+            assertTrue(at1020.waitSecondsP50() >= 28 * 60, "booked 28 minutes ahead: " + at1020.waitSecondsP50());
+            assertTrue(at1040.waitSecondsP50() >= 28 * 60, "booked 28 minutes ahead: " + at1040.waitSecondsP50());
 
             // from 10:25: the two bookings whose time has come, the earlier booked first though it arrived
             // later; the walk-in waiting 55 minutes; after three normal calls the preferential ticket; the

@@ -11,7 +11,6 @@ import cl.ventanilla.queue.control.StaffScope;
 import cl.ventanilla.queue.control.TicketLedger;
 import cl.ventanilla.queue.control.WaitEstimator;
 import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
-import cl.ventanilla.queue.control.WaitEstimator.Inputs;
 import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.CheckInWindow;
@@ -212,10 +211,19 @@ public class TicketDesk {
 
     private IssuedTicket issue(Ticket ticket, ServiceInfo service, Instant now) {
         Observation queue = estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id());
-        int peopleAhead = queue.waiting();
-        Inputs inputs = queue.inputs(peopleAhead, settings.stationsAttending(service.id()),
-                Duration.ofMinutes(service.averageMinutes()));
-        ExactRange exact = estimator.exactly(inputs);
+        int servers = settings.stationsAttending(service.id());
+        Duration average = Duration.ofMinutes(service.averageMinutes());
+        int peopleAhead;
+        ExactRange exact;
+        if (ticket.isAppointment()) {
+            // called by its booked time before every walk-in: ahead of it are the appointments booked before it
+            peopleAhead = estimator.appointmentsAhead(service.id(), ticket.getDay(), ticket.getAppointmentAt());
+            exact = estimator.forAppointment(queue.inputs(peopleAhead, servers, average),
+                    Duration.between(now, ticket.getAppointmentAt()));
+        } else {
+            peopleAhead = queue.waiting();
+            exact = estimator.exactly(queue.inputs(peopleAhead, servers, average));
+        }
         WaitRange wait = exact.minutes();
         ticket.promised(peopleAhead, wait.p50Minutes(), wait.p90Minutes());
         ledger.recordIssued(ticket);

@@ -152,6 +152,19 @@ public class WaitEstimator {
         return observed;
     }
 
+    /**
+     * The appointments' tickets of the service's queue waiting on the day, booked at or before {@code start}:
+     * the ones called before an appointment booked at {@code start} (a few entries of a partial index).
+     */
+    public int appointmentsAhead(UUID serviceId, LocalDate day, Instant start) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM turnos
+                WHERE fecha = CAST(:day AS date) AND estado = 'ESPERANDO' AND hora_agendada IS NOT NULL
+                  AND hora_agendada <= :start AND servicio_atencion_id = :service""")
+                .setParameter("day", day.toString()).setParameter("start", start.atOffset(ZoneOffset.UTC))
+                .setParameter("service", serviceId).getSingleResult()).intValue();
+    }
+
     private static Optional<Duration> seconds(ResultSet row, int column) throws SQLException {
         long seconds = row.getLong(column);
         return row.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
@@ -173,27 +186,53 @@ public class WaitEstimator {
 
     /** The estimate in seconds: what the kiosk's whole minutes are rounded up from. */
     public ExactRange exactly(Inputs in) {
-        List<Duration> sample = in.recentServiceTimes();
-        double mean;
-        double deviation;
-        if (sample.size() >= MIN_SAMPLE) {
-            mean = sample.stream().mapToDouble(WaitEstimator::minutes).average().orElseThrow();
-            double m = mean;
-            double variance = sample.stream().mapToDouble(d -> Math.pow(minutes(d) - m, 2)).sum() / (sample.size() - 1);
-            deviation = Math.max(Math.sqrt(variance), mean);
-        } else {
-            mean = minutes(in.configuredAverage());
-            deviation = mean;
-        }
+        Rates rates = rates(in);
         int servers = Math.max(1, in.servers());
         int completions = in.peopleAhead() + 1;
-        double qlP50 = completions * mean / servers;
-        double qlP90 = qlP50 + Z90 * Math.sqrt(completions) * deviation / servers;
+        double qlP50 = completions * rates.mean() / servers;
+        double qlP90 = qlP50 + Z90 * Math.sqrt(completions) * rates.deviation() / servers;
         double history = Math.max(in.lastToEnterService().map(WaitEstimator::minutes).orElse(0.0),
                 in.headOfLine().map(WaitEstimator::minutes).orElse(0.0));
         double p50 = Math.max(qlP50, history);
         double p90 = Math.max(Math.max(qlP90, p50), 1.25 * history);
-        return new ExactRange((long) Math.ceil(p50 * 60), (long) Math.ceil(p90 * 60));
+        return seconds(p50, p90);
+    }
+
+    /**
+     * The wait of an appointment's ticket checked in {@code untilStart} before its booked time (negative when
+     * late). It is called before every walk-in once that time comes, after the {@code in.peopleAhead()}
+     * appointments booked at or before it ({@link Queues#takeNext}): it waits for its time, then for as many
+     * completions at the desks as those still waiting then, plus one. Until its time the desks finish about
+     * {@code s / m} attentions a minute, which call the earlier appointments as they fall due. The walk-ins'
+     * line and its history (LES, HOL) do not delay it.
+     */
+    public ExactRange forAppointment(Inputs in, Duration untilStart) {
+        Rates rates = rates(in);
+        int servers = Math.max(1, in.servers());
+        double until = Math.max(0, minutes(untilStart));
+        int stillAhead = (int) Math.max(0, in.peopleAhead() - Math.floor(until * servers / rates.mean()));
+        int completions = stillAhead + 1;
+        double p50 = until + completions * rates.mean() / servers;
+        return seconds(p50, p50 + Z90 * Math.sqrt(completions) * rates.deviation() / servers);
+    }
+
+    /** The mean and the deviation of a service time, in minutes: of the recent sample, or the configured average. */
+    private record Rates(double mean, double deviation) {
+    }
+
+    private static Rates rates(Inputs in) {
+        List<Duration> sample = in.recentServiceTimes();
+        if (sample.size() < MIN_SAMPLE) {
+            double mean = minutes(in.configuredAverage());
+            return new Rates(mean, mean);
+        }
+        double mean = sample.stream().mapToDouble(WaitEstimator::minutes).average().orElseThrow();
+        double variance = sample.stream().mapToDouble(d -> Math.pow(minutes(d) - mean, 2)).sum() / (sample.size() - 1);
+        return new Rates(mean, Math.max(Math.sqrt(variance), mean));
+    }
+
+    private static ExactRange seconds(double p50Minutes, double p90Minutes) {
+        return new ExactRange((long) Math.ceil(p50Minutes * 60), (long) Math.ceil(p90Minutes * 60));
     }
 
     private static double minutes(Duration duration) {

@@ -3,6 +3,7 @@ package cl.ventanilla.queue.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
 import cl.ventanilla.queue.control.WaitEstimator.Inputs;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import java.time.Duration;
@@ -143,5 +144,35 @@ class WaitEstimatorTest {
                 Optional.of(Duration.ofMinutes(35))));
         assertEquals(35, range.p50Minutes());
         assertTrue(range.p90Minutes() >= 44, "p90 " + range.p90Minutes());
+    }
+
+    @Test
+    void anEarlyAppointmentWaitsForItsTimeThenForADeskToFinish() {
+        // two desks, 10 minutes an attention (configured): at its time the next desk free calls it, 5 minutes on average
+        ExactRange range = estimator.forAppointment(new Inputs(0, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
+                Optional.empty()), Duration.ofMinutes(10));
+        assertEquals(15 * 60, range.p50Seconds());
+        assertEquals((long) Math.ceil((15 + 1.2816 * 10 / 2) * 60), range.p90Seconds());
+    }
+
+    @Test
+    void theAppointmentsBookedBeforeItAreCalledFirstAsTheyFallDueMeanwhile() {
+        // three booked before it; in its 10 minutes two desks finish two attentions, so one is still ahead then
+        ExactRange range = estimator.forAppointment(new Inputs(3, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
+                Optional.empty()), Duration.ofMinutes(10));
+        assertEquals(20 * 60, range.p50Seconds());
+        // due now: all three go first
+        ExactRange dueNow = estimator.forAppointment(new Inputs(3, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
+                Optional.empty()), Duration.ZERO);
+        assertEquals(20 * 60, dueNow.p50Seconds());
+    }
+
+    @Test
+    void aLateAppointmentSkipsTheWalkInsLineHoweverLongItHasWaited() {
+        List<Duration> sixMinutes = java.util.Collections.nCopies(10, Duration.ofMinutes(6));
+        Inputs longLine = new Inputs(0, 3, sixMinutes, Duration.ofMinutes(15), Optional.of(Duration.ofMinutes(40)),
+                Optional.of(Duration.ofMinutes(45)));
+        assertEquals(2 * 60, estimator.forAppointment(longLine, Duration.ofMinutes(-5)).p50Seconds());
+        assertEquals(45, estimator.estimate(longLine).p50Minutes(), "a walk-in joining that line waits like its head");
     }
 }
