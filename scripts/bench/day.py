@@ -4,8 +4,10 @@ how good the waits promised at the kiosk were.
 
 The day: `citizens` people over `units` units and `desks` desks, arrivals with the morning peak, a share
 with appointments (some early, some late, some never come), preferential citizens, service times drawn
-around each service's average (scaled per unit so its desks are busy about `utilisation` of the day), and
-operators who call, start and finish, mark a no-show now and then, and pause for lunch.
+around each service's average (scaled per unit so its desks are busy about `utilisation` of the day; the
+services' configured averages are set to the scaled ones while it runs, as a municipality sets them from its
+statistics, and put back afterwards), and operators who call, start and finish, mark a no-show now and then,
+and pause for lunch.
 
 At speed S one second of the replay is S seconds of the municipal day. The server's clock is not scaled:
 bookings are placed at their compressed instants, service times are S times shorter, and the promised waits
@@ -117,6 +119,7 @@ class DayReplay:
         self.bench, self.db, self.args = bench, bench.db, args
         self.speed, self.window, self.seed = speed, window, seed
         self.rng = random.Random(seed)
+        self.saved_averages = {}    # service → its details before calibrate(), put back by restore()
         self.latencies = collections.defaultdict(list)
         self.statuses = collections.defaultdict(collections.Counter)
         self.errors = collections.Counter()
@@ -263,6 +266,33 @@ class DayReplay:
     def restore(self):
         for token in [self.kiosk, *self.operators.values()]:
             self.client.call("setup", "POST", "/api/auth/logout", token=token, record=False)
+        for service, details in list(self.saved_averages.items()):
+            status, body = self.client.call("setup", "PUT", f"/api/config/services/{service}", details,
+                                            token=self.bench.api.token, record=False)
+            if status != 200:
+                print(f"could not put back the average of service {service} ({status}): {body}")
+            del self.saved_averages[service]
+
+    def calibrate(self):
+        """Each service's configured average set to what the replay's desks take (its average times the unit's
+        scale, in whole minutes), as a municipality sets it from its statistics: the estimator starts from it
+        until the day has its own sample. Put back at the end."""
+        for unit in self.units:
+            for service, average, *_ in self.services[unit]:
+                minutes = max(1, round(average * self.scale[unit]))
+                if minutes == average:
+                    continue
+                current = self.call_admin("GET", f"/api/config/services/{service}")
+                details = {"unitId": current["unit"]["id"], "name": current["name"],
+                           "description": current.get("description"), "prefix": current["prefix"],
+                           "requirements": current.get("requirements"),
+                           "averageAttentionMinutes": current["averageAttentionMinutes"],
+                           "slaMinutes": current["slaMinutes"], "dailyWalkInQuota": current.get("dailyWalkInQuota"),
+                           "takesAppointments": current["takesAppointments"], "slotMinutes": current["slotMinutes"],
+                           "bookingHorizonDays": current["bookingHorizonDays"],
+                           "minimumLeadMinutes": current["minimumLeadMinutes"]}
+                self.saved_averages.setdefault(service, details)
+                self.call_admin("PUT", f"/api/config/services/{service}", {**details, "averageAttentionMinutes": minutes})
 
     # ---- the day -------------------------------------------------------------------------------------------
     def plan(self):
@@ -395,6 +425,7 @@ class DayReplay:
         self.prepare()
         try:
             citizens = self.plan()
+            self.calibrate()
             self.t0 = time.time() + 3
             self.book(citizens)
             self.arrivals_done, self.desks_done = threading.Event(), threading.Event()

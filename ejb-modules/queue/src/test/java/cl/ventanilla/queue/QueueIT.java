@@ -604,6 +604,12 @@ class QueueIT {
             assertEquals(List.of(0, 0, 2), List.of(at1020.peopleAhead(), at1010.peopleAhead(), at1040.peopleAhead()));
             assertTrue(at1020.waitSecondsP50() >= 28 * 60, "booked 28 minutes ahead: " + at1020.waitSecondsP50());
             assertTrue(at1040.waitSecondsP50() >= 28 * 60, "booked 28 minutes ahead: " + at1040.waitSecondsP50());
+            // and so does its virtual ticket, later: ahead of 10:20 is 10:10 alone, whoever came before
+            clock.moveTo(Instant.parse("2031-07-03T14:16:00Z"));
+            VirtualTicket virtual1020 = virtualTickets.find(PublicToken.of(at1020.ticket().getPublicToken())).orElseThrow();
+            assertEquals(1, virtual1020.peopleAhead());
+            assertTrue(virtual1020.waitMinutesP50() >= 4, "booked 4 minutes ahead: " + virtual1020.waitMinutesP50());
+            assertEquals(2, virtualTickets.find(PublicToken.of(at1040.ticket().getPublicToken())).orElseThrow().peopleAhead());
 
             // from 10:25: the two bookings whose time has come, the earlier booked first though it arrived
             // later; the walk-in waiting 55 minutes; after three normal calls the preferential ticket; the

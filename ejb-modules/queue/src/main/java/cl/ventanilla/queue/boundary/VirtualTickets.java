@@ -5,6 +5,7 @@ import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.TicketWhereabouts;
 import cl.ventanilla.queue.control.WaitEstimator;
+import cl.ventanilla.queue.control.WaitEstimator.Inputs;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.PublicToken;
 import cl.ventanilla.queue.entity.Station;
@@ -82,8 +83,11 @@ public class VirtualTickets {
         int ahead = whereabouts.peopleAhead(ticket);
         WaitRange wait = new WaitRange(0, 0);
         if (ticket.getState() == TicketState.WAITING && ticket.getDay().equals(QueueClock.dayOf(now))) {
-            wait = estimator.estimate(estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id())
-                    .inputs(ahead, settings.stationsAttending(service.id()), Duration.ofMinutes(service.averageMinutes())));
+            Inputs inputs = estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id())
+                    .inputs(ahead, settings.stationsAttending(service.id()), Duration.ofMinutes(service.averageMinutes()));
+            wait = ticket.isAppointment()
+                    ? estimator.forAppointment(inputs, Duration.between(now, ticket.getAppointmentAt())).minutes()
+                    : estimator.estimate(inputs);
         }
         return new VirtualTicket(PublicToken.of(ticket.getPublicToken()), ticket.getNumber(), service.name(),
                 whereabouts.unitName(ticket.getUnitId()), ticket.getState(),

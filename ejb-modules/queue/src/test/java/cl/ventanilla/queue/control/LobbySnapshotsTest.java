@@ -99,10 +99,10 @@ class LobbySnapshotsTest {
         AtomicInteger queue = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
-            List<Future<Integer>> checks = new ArrayList<>();
+            List<Future<Integer>> writers = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             for (int t = 0; t < 3; t++) {
-                checks.add(threads.submit(() -> {
+                writers.add(threads.submit(() -> {
                     int checked = 0;
                     for (int i = 0; i < 2_000 && System.nanoTime() < deadline; i++) {
                         int committed = queue.incrementAndGet();
@@ -114,10 +114,11 @@ class LobbySnapshotsTest {
                     return checked;
                 }));
             }
+            List<Future<Integer>> checks = new ArrayList<>(writers);
             for (int t = 0; t < 3; t++) {
                 checks.add(threads.submit(() -> {
                     int checked = 0;
-                    while (System.nanoTime() < deadline && checks.stream().limit(3).anyMatch(f -> !f.isDone())) {
+                    while (System.nanoTime() < deadline && writers.stream().anyMatch(f -> !f.isDone())) {
                         int before = queue.get();
                         int seen = snapshots.of(unit, () -> slowRead(queue));
                         // a value announced before this reading started may only be followed, never undone
