@@ -48,7 +48,9 @@ public class TicketNumber implements Serializable {
 
     /** As printed and shown: {@code A-023}. */
     public String shown() {
-        return String.format("%s-%03d", prefix, number);
+        // every ticket and every call prints it: no format string to parse each time
+        String digits = Integer.toString(number);
+        return prefix + "-" + "00".substring(Math.min(2, digits.length() - 1)) + digits;
     }
 
     /** As the voice says it: {@code A 23} (no leading zeros, no dash to read out). */

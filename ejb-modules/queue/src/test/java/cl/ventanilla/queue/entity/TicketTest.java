@@ -30,6 +30,8 @@ class TicketTest {
         assertEquals("A-023", number.shown());
         assertEquals("A 23", number.spoken());
         assertEquals("LC-1234", new TicketNumber("LC", 1234).shown());
+        assertEquals("B-001", new TicketNumber("B", 1).shown());
+        assertEquals("B-100", new TicketNumber("B", 100).shown());
         assertEquals("A-10000", new TicketNumber("A", 10_000).shown(), "a busy day never runs out of numbers");
         assertEquals("A 10000", new TicketNumber("A", 10_000).spoken());
         assertThrows(IllegalArgumentException.class, () -> new TicketNumber("a", 1));
