@@ -5,7 +5,8 @@ import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.TicketWhereabouts;
 import cl.ventanilla.queue.control.WaitEstimator;
-import cl.ventanilla.queue.control.WaitEstimator.Inputs;
+import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
+import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.PublicToken;
 import cl.ventanilla.queue.entity.Station;
@@ -80,14 +81,18 @@ public class VirtualTickets {
         ServiceInfo service = settings.service(ticket.getServiceId());
         Station station = ticket.getStationId() == null || !ticket.getState().occupiesStation()
                 && ticket.getState() != TicketState.PARKED ? null : settings.station(ticket.getStationId());
-        int ahead = whereabouts.peopleAhead(ticket);
+        int inLine = whereabouts.peopleAhead(ticket);
+        // an appointment goes before every walk-in at its time: ahead of it are the appointments booked before it
+        int ahead = ticket.isAppointment() ? whereabouts.appointmentsAhead(ticket) : inLine;
         WaitRange wait = new WaitRange(0, 0);
         if (ticket.getState() == TicketState.WAITING && ticket.getDay().equals(QueueClock.dayOf(now))) {
-            Inputs inputs = estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id())
-                    .inputs(ahead, settings.stationsAttending(service.id()), Duration.ofMinutes(service.averageMinutes()));
-            wait = ticket.isAppointment()
-                    ? estimator.forAppointment(inputs, Duration.between(now, ticket.getAppointmentAt())).minutes()
-                    : estimator.estimate(inputs);
+            Observation queue = estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id());
+            int servers = settings.stationsAttending(service.id());
+            Duration average = Duration.ofMinutes(service.averageMinutes());
+            ExactRange byArrival = estimator.exactly(queue.inputs(inLine, servers, average));
+            wait = (ticket.isAppointment() ? ExactRange.earlier(byArrival, estimator.forAppointment(
+                    queue.inputs(ahead, servers, average), Duration.between(now, ticket.getAppointmentAt())))
+                    : byArrival).minutes();
         }
         return new VirtualTicket(PublicToken.of(ticket.getPublicToken()), ticket.getNumber(), service.name(),
                 whereabouts.unitName(ticket.getUnitId()), ticket.getState(),

@@ -27,19 +27,28 @@ public class TicketWhereabouts {
     /**
      * The tickets of the day waiting in the same queue that joined it before this one. The desks
      * interleave preferential tickets and promote overdue ones, so this is the number of people in front
-     * by arrival, not an exact call order; 0 once the ticket no longer waits. An appointment's ticket goes
-     * before every walk-in once its booked time comes: in front of it are the appointments booked before it
-     * (then by arrival), in the order the desks call them ({@link Queues#takeNext}).
+     * by arrival, not an exact call order; 0 once the ticket no longer waits.
      */
     public int peopleAhead(Ticket ticket) {
+        return waitingBefore(ticket, """
+                AND (other.hora_ingreso_cola, other.numero) < (me.hora_ingreso_cola, me.numero)""");
+    }
+
+    /**
+     * For an appointment's ticket, the appointments waiting in the same queue that the desks call before it
+     * once its booked time comes: booked before it, then by arrival ({@link Queues#takeNext}).
+     */
+    public int appointmentsAhead(Ticket ticket) {
+        return waitingBefore(ticket, """
+                AND other.hora_agendada IS NOT NULL
+                AND (other.hora_agendada, other.hora_ingreso_cola, other.numero)
+                    < (me.hora_agendada, me.hora_ingreso_cola, me.numero)""");
+    }
+
+    private int waitingBefore(Ticket ticket, String before) {
         if (ticket.getState() != TicketState.WAITING) {
             return 0;
         }
-        String before = ticket.isAppointment() ? """
-                AND other.hora_agendada IS NOT NULL
-                AND (other.hora_agendada, other.hora_ingreso_cola, other.numero)
-                    < (me.hora_agendada, me.hora_ingreso_cola, me.numero)""" : """
-                AND (other.hora_ingreso_cola, other.numero) < (me.hora_ingreso_cola, me.numero)""";
         return ((Number) em.createNativeQuery("""
                 SELECT count(*) FROM turnos other JOIN turnos me ON me.id = :id
                 WHERE other.servicio_atencion_id = me.servicio_atencion_id AND other.fecha = me.fecha

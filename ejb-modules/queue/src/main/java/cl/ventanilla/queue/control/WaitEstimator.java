@@ -182,6 +182,12 @@ public class WaitEstimator {
         public WaitRange minutes() {
             return new WaitRange((int) Math.ceil(p50Seconds / 60.0), (int) Math.ceil(p90Seconds / 60.0));
         }
+
+        /** The range of whichever of two ways to be called comes first (the p90 no earlier than that p50). */
+        public static ExactRange earlier(ExactRange one, ExactRange other) {
+            return new ExactRange(Math.min(one.p50Seconds(), other.p50Seconds()),
+                    Math.min(one.p90Seconds(), other.p90Seconds()));
+        }
     }
 
     /** The estimate in seconds: what the kiosk's whole minutes are rounded up from. */
@@ -200,11 +206,12 @@ public class WaitEstimator {
 
     /**
      * The wait of an appointment's ticket checked in {@code untilStart} before its booked time (negative when
-     * late). It is called before every walk-in once that time comes, after the {@code in.peopleAhead()}
-     * appointments booked at or before it ({@link Queues#takeNext}): it waits for its time, then for as many
-     * completions at the desks as those still waiting then, plus one. Until its time the desks finish about
-     * {@code s / m} attentions a minute, which call the earlier appointments as they fall due. The walk-ins'
-     * line and its history (LES, HOL) do not delay it.
+     * late), if it waits for that time: then it is called before every walk-in, after the
+     * {@code in.peopleAhead()} appointments booked at or before it ({@link Queues#takeNext}), so it waits for its
+     * time, then for as many completions at the desks as those still waiting then, plus one. Until its time
+     * the desks finish about {@code s / m} attentions a minute, which call the earlier appointments as they
+     * fall due. Until its time it also waits in the walk-ins' line by its arrival and may be called from
+     * there first: its promise is the {@link ExactRange#earlier earlier} of this and the walk-ins' estimate.
      */
     public ExactRange forAppointment(Inputs in, Duration untilStart) {
         Rates rates = rates(in);

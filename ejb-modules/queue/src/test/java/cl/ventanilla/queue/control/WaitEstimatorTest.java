@@ -175,4 +175,14 @@ class WaitEstimatorTest {
         assertEquals(2 * 60, estimator.forAppointment(longLine, Duration.ofMinutes(-5)).p50Seconds());
         assertEquals(45, estimator.estimate(longLine).p50Minutes(), "a walk-in joining that line waits like its head");
     }
+
+    @Test
+    void anAppointmentIsPromisedWhicheverComesFirstItsTimeOrItsTurnInTheLine() {
+        ExactRange inLine = new ExactRange(300, 900);
+        ExactRange atItsTime = new ExactRange(1200, 1500);
+        assertEquals(inLine, ExactRange.earlier(inLine, atItsTime));
+        assertEquals(inLine, ExactRange.earlier(atItsTime, inLine));
+        // a wide range in the line and a narrow one at its time: the p90 is the earlier of the two
+        assertEquals(new ExactRange(300, 1500), ExactRange.earlier(new ExactRange(300, 2400), atItsTime));
+    }
 }
