@@ -219,9 +219,8 @@ public class TicketDesk {
             // in the line by its arrival until its booked time, then before every walk-in: whichever comes
             // first; ahead of it at its time are only the appointments booked before it
             peopleAhead = estimator.appointmentsAhead(service.id(), ticket.getDay(), ticket.getAppointmentAt());
-            exact = ExactRange.earlier(estimator.exactly(queue.inputs(queue.waiting(), servers, average)),
-                    estimator.forAppointment(queue.inputs(peopleAhead, servers, average),
-                            Duration.between(now, ticket.getAppointmentAt())));
+            exact = estimator.forAppointment(queue.inputs(queue.waiting(), servers, average), peopleAhead,
+                    Duration.between(now, ticket.getAppointmentAt()));
         } else {
             peopleAhead = queue.waiting();
             exact = estimator.exactly(queue.inputs(peopleAhead, servers, average));

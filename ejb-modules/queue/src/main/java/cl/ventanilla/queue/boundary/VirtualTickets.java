@@ -5,7 +5,7 @@ import cl.ventanilla.queue.control.QueueSettings;
 import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.TicketWhereabouts;
 import cl.ventanilla.queue.control.WaitEstimator;
-import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
+import cl.ventanilla.queue.control.WaitEstimator.Inputs;
 import cl.ventanilla.queue.control.WaitEstimator.Observation;
 import cl.ventanilla.queue.control.WaitEstimator.WaitRange;
 import cl.ventanilla.queue.entity.PublicToken;
@@ -89,10 +89,10 @@ public class VirtualTickets {
             Observation queue = estimator.observe(List.of(service.id()), now, ticket.getDay()).get(service.id());
             int servers = settings.stationsAttending(service.id());
             Duration average = Duration.ofMinutes(service.averageMinutes());
-            ExactRange byArrival = estimator.exactly(queue.inputs(inLine, servers, average));
-            wait = (ticket.isAppointment() ? ExactRange.earlier(byArrival, estimator.forAppointment(
-                    queue.inputs(ahead, servers, average), Duration.between(now, ticket.getAppointmentAt())))
-                    : byArrival).minutes();
+            Inputs byArrival = queue.inputs(inLine, servers, average);
+            wait = (ticket.isAppointment()
+                    ? estimator.forAppointment(byArrival, ahead, Duration.between(now, ticket.getAppointmentAt()))
+                    : estimator.exactly(byArrival)).minutes();
         }
         return new VirtualTicket(PublicToken.of(ticket.getPublicToken()), ticket.getNumber(), service.name(),
                 whereabouts.unitName(ticket.getUnitId()), ticket.getState(),

@@ -206,18 +206,28 @@ public class WaitEstimator {
 
     /**
      * The wait of an appointment's ticket checked in {@code untilStart} before its booked time (negative when
-     * late), if it waits for that time: then it is called before every walk-in, after the
-     * {@code in.peopleAhead()} appointments booked at or before it ({@link Queues#takeNext}), so it waits for its
-     * time, then for as many completions at the desks as those still waiting then, plus one. Until its time
-     * the desks finish about {@code s / m} attentions a minute, which call the earlier appointments as they
-     * fall due. Until its time it also waits in the walk-ins' line by its arrival and may be called from
-     * there first: its promise is the {@link ExactRange#earlier earlier} of this and the walk-ins' estimate.
+     * late). Until that time it waits in the line by its arrival ({@code byArrival}: the people before it
+     * there, and the queue's history) and may be called from there; once its time comes it is called
+     * before every walk-in, after the appointments booked at or before it ({@link Queues#takeNext}). Its
+     * promise is the {@link ExactRange#earlier earlier} of the two: {@link #exactly} for the line, and
+     * {@link #atBookedTime} for its time.
      */
-    public ExactRange forAppointment(Inputs in, Duration untilStart) {
+    public ExactRange forAppointment(Inputs byArrival, int appointmentsAhead, Duration untilStart) {
+        return ExactRange.earlier(exactly(byArrival), atBookedTime(byArrival, appointmentsAhead, untilStart));
+    }
+
+    /**
+     * The wait of an appointment's ticket if it waits for its booked time: that time, then as many
+     * completions at the desks as the {@code appointmentsAhead} booked before it still waiting then, plus
+     * one. Until its time the desks finish about {@code s / m} attentions a minute, which call the earlier
+     * appointments as they fall due. The line's people and history ({@code in.peopleAhead()}, LES, HOL) do
+     * not delay it.
+     */
+    ExactRange atBookedTime(Inputs in, int appointmentsAhead, Duration untilStart) {
         Rates rates = rates(in);
         int servers = Math.max(1, in.servers());
         double until = Math.max(0, minutes(untilStart));
-        int stillAhead = (int) Math.max(0, in.peopleAhead() - Math.floor(until * servers / rates.mean()));
+        int stillAhead = (int) Math.max(0, appointmentsAhead - Math.floor(until * servers / rates.mean()));
         int completions = stillAhead + 1;
         double p50 = until + completions * rates.mean() / servers;
         return seconds(p50, p50 + Z90 * Math.sqrt(completions) * rates.deviation() / servers);

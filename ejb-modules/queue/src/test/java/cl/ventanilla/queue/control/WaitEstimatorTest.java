@@ -149,8 +149,8 @@ class WaitEstimatorTest {
     @Test
     void anEarlyAppointmentWaitsForItsTimeThenForADeskToFinish() {
         // two desks, 10 minutes an attention (configured): at its time the next desk free calls it, 5 minutes on average
-        ExactRange range = estimator.forAppointment(new Inputs(0, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
-                Optional.empty()), Duration.ofMinutes(10));
+        ExactRange range = estimator.atBookedTime(new Inputs(0, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
+                Optional.empty()), 0, Duration.ofMinutes(10));
         assertEquals(15 * 60, range.p50Seconds());
         assertEquals((long) Math.ceil((15 + 1.2816 * 10 / 2) * 60), range.p90Seconds());
     }
@@ -158,12 +158,12 @@ class WaitEstimatorTest {
     @Test
     void theAppointmentsBookedBeforeItAreCalledFirstAsTheyFallDueMeanwhile() {
         // three booked before it; in its 10 minutes two desks finish two attentions, so one is still ahead then
-        ExactRange range = estimator.forAppointment(new Inputs(3, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
-                Optional.empty()), Duration.ofMinutes(10));
+        ExactRange range = estimator.atBookedTime(new Inputs(3, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
+                Optional.empty()), 3, Duration.ofMinutes(10));
         assertEquals(20 * 60, range.p50Seconds());
         // due now: all three go first
-        ExactRange dueNow = estimator.forAppointment(new Inputs(3, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
-                Optional.empty()), Duration.ZERO);
+        ExactRange dueNow = estimator.atBookedTime(new Inputs(3, 2, List.of(), Duration.ofMinutes(10), Optional.empty(),
+                Optional.empty()), 3, Duration.ZERO);
         assertEquals(20 * 60, dueNow.p50Seconds());
     }
 
@@ -172,8 +172,16 @@ class WaitEstimatorTest {
         List<Duration> sixMinutes = java.util.Collections.nCopies(10, Duration.ofMinutes(6));
         Inputs longLine = new Inputs(0, 3, sixMinutes, Duration.ofMinutes(15), Optional.of(Duration.ofMinutes(40)),
                 Optional.of(Duration.ofMinutes(45)));
-        assertEquals(2 * 60, estimator.forAppointment(longLine, Duration.ofMinutes(-5)).p50Seconds());
+        assertEquals(2 * 60, estimator.atBookedTime(longLine, 0, Duration.ofMinutes(-5)).p50Seconds());
+        assertEquals(2 * 60, estimator.forAppointment(longLine, 0, Duration.ofMinutes(-5)).p50Seconds());
         assertEquals(45, estimator.estimate(longLine).p50Minutes(), "a walk-in joining that line waits like its head");
+    }
+
+    @Test
+    void anEarlyAppointmentWithNobodyInTheLineIsPromisedItsTurnThereNotItsTime() {
+        // an empty line and idle desks call it long before its time, by its arrival
+        Inputs emptyLine = new Inputs(0, 2, List.of(), Duration.ofMinutes(10), Optional.empty(), Optional.empty());
+        assertEquals(5 * 60, estimator.forAppointment(emptyLine, 0, Duration.ofMinutes(20)).p50Seconds());
     }
 
     @Test
