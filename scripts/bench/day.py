@@ -270,7 +270,8 @@ class DayReplay:
             status, body = self.client.call("setup", "PUT", f"/api/config/services/{service}", details,
                                             token=self.bench.api.token, record=False)
             if status != 200:
-                print(f"could not put back the average of service {service} ({status}): {body}")
+                from bench import log  # noqa: PLC0415 - the bench's log, as restore_hours says it
+                log(f"could not put back the average of service {service} ({status}): {body}")
             del self.saved_averages[service]
 
     def calibrate(self):

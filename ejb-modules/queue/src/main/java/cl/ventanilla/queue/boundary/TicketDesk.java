@@ -9,6 +9,7 @@ import cl.ventanilla.queue.control.QueueSettings.ServiceInfo;
 import cl.ventanilla.queue.control.Queues;
 import cl.ventanilla.queue.control.StaffScope;
 import cl.ventanilla.queue.control.TicketLedger;
+import cl.ventanilla.queue.control.TicketWhereabouts;
 import cl.ventanilla.queue.control.WaitEstimator;
 import cl.ventanilla.queue.control.WaitEstimator.ExactRange;
 import cl.ventanilla.queue.control.WaitEstimator.Observation;
@@ -88,6 +89,9 @@ public class TicketDesk {
 
     @Inject
     WaitEstimator estimator;
+
+    @Inject
+    TicketWhereabouts whereabouts;
 
     @Inject
     Event<TicketIssued> issued;
@@ -218,7 +222,7 @@ public class TicketDesk {
         if (ticket.isAppointment()) {
             // in the line by its arrival until its booked time, then before every walk-in: whichever comes
             // first; ahead of it at its time are only the appointments booked before it
-            peopleAhead = estimator.appointmentsAhead(service.id(), ticket.getDay(), ticket.getAppointmentAt());
+            peopleAhead = whereabouts.appointmentsAhead(service.id(), ticket.getDay(), ticket.getAppointmentAt());
             exact = estimator.forAppointment(queue.inputs(queue.waiting(), servers, average), peopleAhead,
                     Duration.between(now, ticket.getAppointmentAt()));
         } else {

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -58,15 +59,12 @@ public class TicketLedger {
 
     /** Writes a ticket just issued and its {@code EMITIDO} line, at its time of issue, in one statement. */
     public void recordIssued(Ticket ticket) {
-        List<Object> row = ticket.newRow();
+        List<Object> values = new ArrayList<>(ticket.newRow());
+        values.add(UUID.randomUUID());         // the EMITIDO line's id
+        values.add(ticket.getIssuedAt());      // and its time
         work(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ISSUED)) {
-                int index = 1;
-                for (Object value : row) {
-                    SqlValues.bind(insert, index++, value);
-                }
-                SqlValues.bind(insert, index++, UUID.randomUUID());
-                SqlValues.bind(insert, index, ticket.getIssuedAt());
+                SqlValues.bindAll(insert, values.toArray());
                 return insert.executeUpdate();
             }
         });

@@ -5,6 +5,9 @@ import cl.ventanilla.queue.entity.TicketState;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +46,20 @@ public class TicketWhereabouts {
                 AND other.hora_agendada IS NOT NULL
                 AND (other.hora_agendada, other.hora_ingreso_cola, other.numero)
                     < (me.hora_agendada, me.hora_ingreso_cola, me.numero)""");
+    }
+
+    /**
+     * The same for an appointment booked at {@code start} being checked in now, before its ticket exists:
+     * the appointments' tickets of the service's queue waiting on the day booked at or before that time
+     * (those booked at the same time are already waiting, so they arrived before it).
+     */
+    public int appointmentsAhead(UUID serviceId, LocalDate day, Instant start) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM turnos
+                WHERE fecha = CAST(:day AS date) AND estado = 'ESPERANDO' AND hora_agendada IS NOT NULL
+                  AND hora_agendada <= :start AND servicio_atencion_id = :service""")
+                .setParameter("day", day.toString()).setParameter("start", start.atOffset(ZoneOffset.UTC))
+                .setParameter("service", serviceId).getSingleResult()).intValue();
     }
 
     private int waitingBefore(Ticket ticket, String before) {

@@ -152,19 +152,6 @@ public class WaitEstimator {
         return observed;
     }
 
-    /**
-     * The appointments' tickets of the service's queue waiting on the day, booked at or before {@code start}:
-     * the ones called before an appointment booked at {@code start} (a few entries of a partial index).
-     */
-    public int appointmentsAhead(UUID serviceId, LocalDate day, Instant start) {
-        return ((Number) em.createNativeQuery("""
-                SELECT count(*) FROM turnos
-                WHERE fecha = CAST(:day AS date) AND estado = 'ESPERANDO' AND hora_agendada IS NOT NULL
-                  AND hora_agendada <= :start AND servicio_atencion_id = :service""")
-                .setParameter("day", day.toString()).setParameter("start", start.atOffset(ZoneOffset.UTC))
-                .setParameter("service", serviceId).getSingleResult()).intValue();
-    }
-
     private static Optional<Duration> seconds(ResultSet row, int column) throws SQLException {
         long seconds = row.getLong(column);
         return row.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
